@@ -1,0 +1,160 @@
+//! Command-line flags and subcommands.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// A terminal security-posture console for AWS.
+#[derive(Debug, Parser)]
+#[command(name = "rampart", version, about, long_about = None)]
+pub struct Cli {
+    #[command(flatten)]
+    pub data: DataArgs,
+
+    /// Colour theme (dark, light, high-contrast, colour-blind, mono, or a user theme).
+    #[arg(long, global = true, value_name = "NAME")]
+    pub theme: Option<String>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Where the estate comes from. Global, so they work before or after a subcommand.
+#[derive(Debug, Args, Clone, Default)]
+pub struct DataArgs {
+    /// Open the built-in demo estate (no AWS account needed).
+    #[arg(long, global = true, conflicts_with = "files")]
+    pub demo: bool,
+
+    /// Open a snapshot or import an AWS CLI / ASFF export (repeatable; files merge).
+    #[arg(long = "file", short = 'f', global = true, value_name = "PATH")]
+    pub files: Vec<PathBuf>,
+
+    /// AWS profile for live reads.
+    #[arg(long, global = true, env = "AWS_PROFILE", value_name = "NAME")]
+    pub profile: Option<String>,
+
+    /// Regions to read (repeatable or comma separated).
+    #[arg(
+        long = "region",
+        global = true,
+        value_delimiter = ',',
+        value_name = "REGION"
+    )]
+    pub regions: Vec<String>,
+
+    /// Read every enabled region.
+    #[arg(long, global = true)]
+    pub all_regions: bool,
+
+    /// Send AWS requests to this endpoint (like the AWS CLI's --endpoint-url).
+    #[arg(long, global = true, value_name = "URL")]
+    pub endpoint_url: Option<String>,
+}
+
+impl DataArgs {
+    /// True when neither `--demo` nor `--file` is given: read live AWS.
+    pub fn is_live(&self) -> bool {
+        !self.demo && self.files.is_empty()
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print counts per dataset (and their load states) without opening the TUI.
+    Summary(SummaryArgs),
+    /// Draw a view off-screen and print it (for scripts, docs and screenshots).
+    Render(RenderArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SummaryArgs {
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RenderFormat {
+    Text,
+    Svg,
+}
+
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// The view: overview, findings, detail:<finding-id>, ...
+    pub view: String,
+    /// Size as COLSxROWS.
+    #[arg(long, default_value = "160x48", value_parser = parse_size)]
+    pub size: (u16, u16),
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RenderFormat::Text)]
+    pub format: RenderFormat,
+    /// Findings filter (the same language as `/` in the TUI).
+    #[arg(long, value_name = "QUERY")]
+    pub filter: Option<String>,
+}
+
+/// Parses `COLSxROWS`, e.g. `160x48`.
+pub fn parse_size(s: &str) -> Result<(u16, u16), String> {
+    let (c, r) = s
+        .split_once(['x', 'X'])
+        .ok_or_else(|| format!("expected COLSxROWS, e.g. 160x48, got {s:?}"))?;
+    let cols: u16 = c
+        .trim()
+        .parse()
+        .map_err(|_| format!("bad column count {c:?}"))?;
+    let rows: u16 = r
+        .trim()
+        .parse()
+        .map_err(|_| format!("bad row count {r:?}"))?;
+    if !(10..=1000).contains(&cols) || !(5..=500).contains(&rows) {
+        return Err(format!(
+            "size {cols}x{rows} out of range (10..=1000 x 5..=500)"
+        ));
+    }
+    Ok((cols, rows))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn clap_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn data_flags_are_global() {
+        let a = Cli::try_parse_from(["rampart", "summary", "--demo", "--json"]).expect("parse");
+        assert!(a.data.demo);
+        let b = Cli::try_parse_from(["rampart", "--demo", "summary", "--json"]).expect("parse");
+        assert!(b.data.demo);
+    }
+
+    #[test]
+    fn regions_split_on_commas_and_repeat() {
+        let a = Cli::try_parse_from([
+            "rampart",
+            "--region",
+            "eu-west-2,eu-west-1",
+            "--region",
+            "ap-southeast-2",
+        ])
+        .expect("parse");
+        assert_eq!(a.data.regions, ["eu-west-2", "eu-west-1", "ap-southeast-2"]);
+    }
+
+    #[test]
+    fn demo_and_file_conflict() {
+        assert!(Cli::try_parse_from(["rampart", "--demo", "--file", "x.json"]).is_err());
+    }
+
+    #[test]
+    fn sizes_parse_and_reject() {
+        assert_eq!(parse_size("80x24"), Ok((80, 24)));
+        assert!(parse_size("80").is_err());
+        assert!(parse_size("0x0").is_err());
+    }
+}

@@ -1,0 +1,4 @@
+//! rampart: a terminal security-posture console for AWS.
+
+pub mod cli;
+pub mod model;
