@@ -1,4 +1,10 @@
 //! rampart: a terminal security-posture console for AWS.
 
+pub mod app;
 pub mod cli;
+pub mod input;
 pub mod model;
+pub mod query;
+pub mod render_out;
+pub mod text;
+pub mod ui;

@@ -1,0 +1,12 @@
+//! Input: keys, the command registry that names every command once, the key
+//! map built from it, and the line editor of the prompts.
+
+mod command;
+mod key;
+mod keymap;
+mod line;
+
+pub use command::{ArgKind, COMMANDS, CommandId, CommandSpec, ViewKind, by_name, names_for, spec};
+pub use key::Key;
+pub use keymap::KeyMap;
+pub use line::LineInput;

@@ -1,0 +1,399 @@
+//! Header, breadcrumbs frame, footer hints and the loading and failed states.
+
+use super::draw::{centered, fill, put, put_spans, wrap};
+use super::theme::{Role, Theme};
+use crate::app::{App, DataState, Route};
+use crate::input::{COMMANDS, ViewKind};
+use crate::model::{DatasetKind, DatasetStatus, Timestamp};
+use crate::text::sanitize_line;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Block, Borders, Widget};
+
+const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
+
+/// Splits the screen into header, body and footer.
+pub fn layout(area: Rect) -> (Rect, Rect, Rect) {
+    let header_h = if area.height >= 12 { 2 } else { 1 }.min(area.height);
+    let footer_h = u16::from(area.height > header_h);
+    let body_h = area.height - header_h - footer_h;
+    let header = Rect::new(area.x, area.y, area.width, header_h);
+    let body = Rect::new(area.x, area.y + header_h, area.width, body_h);
+    let footer = Rect::new(area.x, area.y + header_h + body_h, area.width, footer_h);
+    (header, body, footer)
+}
+
+pub fn header(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
+    if area.height == 0 || area.width == 0 {
+        return;
+    }
+    fill(buf, area, theme.style(Role::Header));
+    let meta = &app.estate.meta;
+    let source = app.source();
+    let accounts = scope_list(&meta.accounts, "account");
+    let regions = scope_list(&meta.regions, "region");
+    let mut spans = vec![
+        (" rampart ", theme.style(Role::HeaderSource)),
+        ("│ ", theme.style(Role::Header)),
+        (source.as_str(), theme.style(Role::HeaderSource)),
+        (" │ ", theme.style(Role::Header)),
+        (accounts.as_str(), theme.style(Role::Header)),
+        (" │ ", theme.style(Role::Header)),
+        (regions.as_str(), theme.style(Role::Header)),
+        (" ", theme.style(Role::Header)),
+    ];
+    let busy = app.is_busy().then(|| {
+        let frame = SPINNER[app.spinner % SPINNER.len()];
+        format!(" {frame} loading ")
+    });
+    // The badge and the loading indicator are anchored right, so they stay
+    // visible however long the scope is.
+    let badge = " READ-ONLY ";
+    let right_w = badge.len() as u16 + busy.as_ref().map_or(0, |b| b.chars().count() as u16);
+    let left_w = area.width.saturating_sub(right_w + 1);
+    put_spans(buf, area.x, area.y, left_w, &spans);
+    let mut x = area.x + area.width.saturating_sub(right_w);
+    if let Some(b) = &busy {
+        x += put(
+            buf,
+            x,
+            area.y,
+            b,
+            area.right() - x,
+            theme.style(Role::LoadBusy),
+        );
+    }
+    put(
+        buf,
+        x,
+        area.y,
+        badge,
+        area.right().saturating_sub(x),
+        theme.style(Role::ReadOnly),
+    );
+    spans.clear();
+    if area.height > 1 {
+        data_ages(
+            Rect::new(area.x, area.y + 1, area.width, 1),
+            buf,
+            app,
+            theme,
+        );
+    }
+}
+
+fn scope_list(items: &[String], what: &str) -> String {
+    match items {
+        [] => format!("no {what} scope"),
+        [one] => one.clone(),
+        [first, rest @ ..] => format!("{first} +{} {what}s", rest.len()),
+    }
+}
+
+/// Families of datasets shown with their age in the header.
+const FAMILIES: [(&str, &[DatasetKind]); 6] = [
+    (
+        "findings",
+        &[
+            DatasetKind::SecurityHubFindings,
+            DatasetKind::GuardDutyFindings,
+            DatasetKind::MacieFindings,
+        ],
+    ),
+    ("controls", &[DatasetKind::Standards, DatasetKind::Controls]),
+    ("kms", &[DatasetKind::KmsKeys]),
+    (
+        "network",
+        &[
+            DatasetKind::Vpcs,
+            DatasetKind::Subnets,
+            DatasetKind::RouteTables,
+            DatasetKind::InternetGateways,
+            DatasetKind::NatGateways,
+            DatasetKind::VpcEndpoints,
+            DatasetKind::SecurityGroups,
+            DatasetKind::NetworkAcls,
+            DatasetKind::FlowLogs,
+        ],
+    ),
+    ("logs", &[DatasetKind::LogGroups]),
+    ("alarms", &[DatasetKind::Alarms]),
+];
+
+fn data_ages(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
+    let base = theme.style(Role::Header);
+    let mut x = put(buf, area.x, area.y, " data ", area.width, base) + area.x;
+    if !matches!(app.data, DataState::Ready) {
+        put(buf, x, area.y, "…", area.right().saturating_sub(x), base);
+        return;
+    }
+    let now = app.now();
+    for (name, kinds) in FAMILIES {
+        let (text, role) = family_state(app, kinds, now);
+        let piece = format!("{name} {text}");
+        let end = area.right();
+        if x >= end {
+            break;
+        }
+        x += put(
+            buf,
+            x,
+            area.y,
+            &piece,
+            end - x,
+            theme.style(role).patch(bg_of(base)),
+        );
+        x += put(buf, x, area.y, "  ", end.saturating_sub(x), base);
+    }
+}
+
+fn bg_of(style: ratatui::style::Style) -> ratatui::style::Style {
+    match style.bg {
+        Some(bg) => ratatui::style::Style::new().bg(bg),
+        None => ratatui::style::Style::new(),
+    }
+}
+
+/// The worst state of a family of datasets, with the oldest load's age.
+fn family_state(app: &App, kinds: &[DatasetKind], now: Timestamp) -> (String, Role) {
+    let mut oldest: Option<Timestamp> = None;
+    let mut problem: Option<(String, Role)> = None;
+    for k in kinds {
+        match app.estate.status(*k) {
+            DatasetStatus::Loaded { at } => oldest = Some(oldest.map_or(at, |o| o.min(at))),
+            DatasetStatus::Loading { .. } => {
+                problem.get_or_insert(("loading".into(), Role::LoadBusy));
+            }
+            DatasetStatus::Partial { .. } => {
+                problem.get_or_insert(("partial".into(), Role::LoadFailed));
+            }
+            DatasetStatus::Unavailable { reasons } => {
+                let denied = reasons.iter().any(|r| r.contains("access denied"));
+                let word = if denied { "denied" } else { "failed" };
+                problem.get_or_insert((word.into(), Role::LoadFailed));
+            }
+            DatasetStatus::NotLoaded => {
+                problem.get_or_insert(("not loaded".into(), Role::LoadMissing));
+            }
+        }
+    }
+    match (problem, oldest) {
+        (Some(p), _) => p,
+        (None, Some(at)) => (age(now, at), Role::LoadOk),
+        (None, None) => ("not loaded".into(), Role::LoadMissing),
+    }
+}
+
+/// Compact age: `now`, `12m`, `5h`, `3d`.
+pub fn age(now: Timestamp, at: Timestamp) -> String {
+    let secs = (now - at).num_seconds();
+    match secs {
+        s if s < 60 => "now".to_string(),
+        s if s < 3600 => format!("{}m", s / 60),
+        s if s < 48 * 3600 => format!("{}h", s / 3600),
+        s => format!("{}d", s / 86_400),
+    }
+}
+
+/// Draws the body frame with breadcrumbs; returns the inner area.
+pub fn body_frame(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) -> Rect {
+    if area.height < 3 || area.width < 4 {
+        return area;
+    }
+    Block::new()
+        .borders(Borders::ALL)
+        .border_style(theme.style(Role::Border))
+        .render(area, buf);
+    let crumbs: Vec<String> = app.routes().map(|r| crumb(app, r)).collect();
+    let text = format!(" {} ", crumbs.join(" › "));
+    put(
+        buf,
+        area.x + 1,
+        area.y,
+        &text,
+        area.width - 2,
+        theme.style(Role::Breadcrumb),
+    );
+    Rect::new(area.x + 1, area.y + 1, area.width - 2, area.height - 2)
+}
+
+fn crumb(app: &App, r: &Route) -> String {
+    match r {
+        Route::Overview(_) => "Overview".to_string(),
+        Route::Findings(v) => {
+            let mut parts: Vec<String> = v.pins.iter().map(|p| p.label()).collect();
+            if !v.filter_text().is_empty() {
+                parts.push(format!("/{}", v.filter_text()));
+            }
+            if parts.is_empty() {
+                "Findings".to_string()
+            } else {
+                format!("Findings [{}]", sanitize_line(&parts.join(" · "), 60))
+            }
+        }
+        Route::Detail(d) => {
+            let title = app
+                .estate
+                .findings
+                .get(d.index)
+                .map(|f| f.title.as_str())
+                .unwrap_or(d.id.as_str());
+            format!("Detail: {}", sanitize_line(title, 40))
+        }
+    }
+}
+
+/// Footer: the status message, or the key hints of the focused view.
+pub fn footer(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
+    if area.height == 0 {
+        return;
+    }
+    if let Some(s) = &app.status {
+        let role = if s.error {
+            Role::StatusError
+        } else {
+            Role::StatusInfo
+        };
+        put(
+            buf,
+            area.x + 1,
+            area.y,
+            &s.text,
+            area.width.saturating_sub(1),
+            theme.style(role),
+        );
+        return;
+    }
+    let mut x = area.x + 1;
+    for (key, label) in hints(app, app.view()) {
+        let need = (key.chars().count() + label.chars().count() + 3) as u16;
+        if x + need > area.right() {
+            break;
+        }
+        x += put(
+            buf,
+            x,
+            area.y,
+            &key,
+            area.right() - x,
+            theme.style(Role::FooterKey),
+        );
+        x += put(
+            buf,
+            x,
+            area.y,
+            &format!(" {label}  "),
+            area.right() - x,
+            theme.style(Role::Footer),
+        );
+    }
+}
+
+/// (key, label) hints of a view: its own commands first, then global ones.
+pub fn hints(app: &App, view: ViewKind) -> Vec<(String, &'static str)> {
+    let mut out = Vec::new();
+    for global in [false, true] {
+        for c in COMMANDS {
+            if c.is_global() != global || !c.applies_to(view) {
+                continue;
+            }
+            let (Some(label), Some(key)) = (c.hint, app.keymap.first_key(c.id)) else {
+                continue;
+            };
+            out.push((key, label));
+        }
+    }
+    out
+}
+
+pub fn loading(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
+    let frame = SPINNER[app.spinner % SPINNER.len()];
+    let progress = match &app.data {
+        DataState::Loading { progress: Some(p) } => Some(p.clone()),
+        _ => None,
+    };
+    let box_area = centered(area, 60, 5);
+    let title = format!("{frame} Loading {}…", app.source_label);
+    put(
+        buf,
+        box_area.x,
+        box_area.y,
+        &title,
+        box_area.width,
+        theme.style(Role::LoadBusy),
+    );
+    if let Some(p) = progress {
+        let y = box_area.y + 2;
+        let w = box_area.width.saturating_sub(10);
+        let filled = if p.total == 0 {
+            0
+        } else {
+            (u128::from(p.done.min(p.total)) * u128::from(w) / u128::from(p.total)) as u16
+        };
+        let pct = if p.total == 0 {
+            0
+        } else {
+            p.done.min(p.total) * 100 / p.total
+        };
+        let bar = format!(
+            "{}{} {pct:>3}%",
+            "█".repeat(usize::from(filled)),
+            "░".repeat(usize::from(w - filled))
+        );
+        put(
+            buf,
+            box_area.x,
+            y,
+            &bar,
+            box_area.width,
+            theme.style(Role::Accent),
+        );
+        put(
+            buf,
+            box_area.x,
+            y + 1,
+            &p.label,
+            box_area.width,
+            theme.style(Role::Dim),
+        );
+    } else {
+        put(
+            buf,
+            box_area.x,
+            box_area.y + 2,
+            "The console stays usable: ? help, q quit.",
+            box_area.width,
+            theme.style(Role::Dim),
+        );
+    }
+}
+
+pub fn failed(area: Rect, buf: &mut Buffer, msg: &str, theme: &Theme) {
+    let box_area = centered(area, 72, 8);
+    put(
+        buf,
+        box_area.x,
+        box_area.y,
+        "Could not load the data",
+        box_area.width,
+        theme.style(Role::LoadFailed),
+    );
+    for (i, line) in wrap(msg, usize::from(box_area.width), 5).iter().enumerate() {
+        put(
+            buf,
+            box_area.x,
+            box_area.y + 2 + i as u16,
+            line,
+            box_area.width,
+            theme.style(Role::Text),
+        );
+    }
+    put(
+        buf,
+        box_area.x,
+        box_area.bottom().saturating_sub(1),
+        "q quits",
+        box_area.width,
+        theme.style(Role::Dim),
+    );
+}
