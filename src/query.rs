@@ -1,13 +1,101 @@
-//! TEMPORARY stand-in for the `query` module owned by another branch: a tiny
-//! subset of the filter language so the TUI compiles and tests run.
+//! The findings filter language.
+//!
+//! Terms are separated by whitespace and all must hold (AND). A leading `!`
+//! negates a term. Values may be `"quoted"` (`\"` and `\\` escape inside).
+//!
+//! | term | matches |
+//! |---|---|
+//! | `word`, `"a phrase"` | substring, ignoring case, of title, id, type(s), control id, account, region, resource ids or description |
+//! | `sev>=high`, `sev>medium`, `sev<=low`, `sev<low`, `sev=critical`, `sev:high`, `sev!=info` | severity comparison (`severity` is an alias) |
+//! | `source:guardduty` | the product family (`securityhub`, `guardduty`, `macie`, `inspector`, `rampart`, `other`) |
+//! | `region:eu-west-2`, `account:1234…` | whole value, ignoring case; `*` globs |
+//! | `status:failed` | compliance status (`passed`, `failed`, `warning`, `not_available`); findings without one never match |
+//! | `workflow:new` | `new`, `notified`, `resolved`, `suppressed` |
+//! | `state:active` | record state, `active` or `archived` |
+//! | `type:Recon*` | `finding_type` or any of `types`, whole value, ignoring case; `*` globs |
+//! | `control:KMS.4` | the security control id, whole value, ignoring case; `*` globs (`control:*` = has a control) |
+//! | `resource:bucket` | substring of any resource id or resource type |
+//! | `id:`, `title:`, `product:` | substring of the finding id (and provenance ids/ARNs), title, product name |
+//! | `tag:Env`, `tag:Env=prod` | a resource tag with that key (and value), whole strings, ignoring case; `*` globs |
+//!
+//! For the substring fields (`resource`, `id`, `title`, `product`) a value
+//! containing `*` is an anchored glob instead. Any field also takes `=` for
+//! `:` and `!=` for a negated `:`; `<`, `<=`, `>`, `>=` only apply to `sev`.
+//! Unknown fields and invalid values are errors; text that contains `:`
+//! after a word (an ARN, say) must be quoted.
+//!
+//! Needles are lower-cased when the query is parsed, so [`Query::matches`]
+//! does not allocate.
 
-use crate::model::{Finding, Severity, Source};
+mod compile;
+mod pattern;
+mod pred;
+mod syntax;
+
+#[cfg(test)]
+mod tests;
+
+use crate::model::Finding;
 use std::fmt;
 
+/// A parsed filter. The empty query matches every finding.
+#[derive(Debug, Clone, Default)]
+pub struct Query {
+    source: String,
+    terms: Vec<pred::Term>,
+}
+
+/// Why a filter did not parse.
 #[derive(Debug, Clone, PartialEq)]
 pub struct QueryError {
+    /// 0-based column (in chars) of the offending token in the input.
     pub position: usize,
     pub message: String,
+}
+
+impl Query {
+    /// Parses a filter. Empty or whitespace-only input matches everything.
+    pub fn parse(input: &str) -> Result<Query, QueryError> {
+        let raw = syntax::parse(input).map_err(|e| QueryError {
+            position: char_column(input, e.offset),
+            message: e.message,
+        })?;
+        let terms = raw
+            .into_iter()
+            .map(compile::compile)
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| QueryError {
+                position: char_column(input, e.offset),
+                message: e.message,
+            })?;
+        Ok(Query {
+            source: input.to_string(),
+            terms,
+        })
+    }
+
+    /// True when every term holds for `f`.
+    pub fn matches(&self, f: &Finding) -> bool {
+        self.terms.iter().all(|t| t.matches(f))
+    }
+
+    /// True when the query has no terms (it matches everything).
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// The text the query was parsed from, as given.
+    pub fn source_text(&self) -> &str {
+        &self.source
+    }
+}
+
+/// The char column of byte `offset` in `input`.
+fn char_column(input: &str, offset: usize) -> usize {
+    match input.get(..offset) {
+        Some(head) => head.chars().count(),
+        None => input.chars().count(),
+    }
 }
 
 impl fmt::Display for QueryError {
@@ -16,60 +104,4 @@ impl fmt::Display for QueryError {
     }
 }
 
-#[derive(Debug, Clone)]
-enum Term {
-    Text(String),
-    SevAtLeast(Severity),
-    Source(Source),
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct Query {
-    text: String,
-    terms: Vec<Term>,
-}
-
-impl Query {
-    pub fn parse(s: &str) -> Result<Query, QueryError> {
-        let mut terms = Vec::new();
-        let mut pos = 0;
-        for tok in s.split(' ') {
-            if let Some(v) = tok.strip_prefix("sev>=") {
-                let sev = Severity::parse_label(v).ok_or_else(|| QueryError {
-                    position: pos + 5,
-                    message: format!("unknown severity {v:?}"),
-                })?;
-                terms.push(Term::SevAtLeast(sev));
-            } else if let Some(v) = tok.strip_prefix("source:") {
-                let src = Source::parse(v).ok_or_else(|| QueryError {
-                    position: pos + 7,
-                    message: format!("unknown source {v:?}"),
-                })?;
-                terms.push(Term::Source(src));
-            } else if !tok.is_empty() {
-                terms.push(Term::Text(tok.to_lowercase()));
-            }
-            pos += tok.chars().count() + 1;
-        }
-        Ok(Query {
-            text: s.to_string(),
-            terms,
-        })
-    }
-
-    pub fn matches(&self, f: &Finding) -> bool {
-        self.terms.iter().all(|t| match t {
-            Term::Text(s) => f.title.to_lowercase().contains(s) || f.id.to_lowercase().contains(s),
-            Term::SevAtLeast(s) => f.severity >= *s,
-            Term::Source(s) => f.source == *s,
-        })
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.terms.is_empty()
-    }
-
-    pub fn source_text(&self) -> &str {
-        &self.text
-    }
-}
+impl std::error::Error for QueryError {}
