@@ -92,11 +92,20 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
     match &app.data {
         DataState::Loading { .. } => chrome::loading(inner, buf, app, theme),
         DataState::Failed(msg) => chrome::failed(inner, buf, msg, theme),
-        DataState::Ready => match app.route() {
-            Route::Overview(_) => overview::render(inner, buf, app, theme),
-            Route::Findings(_) => findings::render(inner, buf, app, theme),
-            Route::Detail(_) => detail::render(inner, buf, app, theme),
-        },
+        DataState::Ready => {
+            // Views draw into their own buffer, so nothing they write can
+            // spill over the frame, whatever the size.
+            let mut view = Buffer::empty(inner);
+            match app.route() {
+                Route::Overview(_) => overview::render(inner, &mut view, app, theme),
+                Route::Findings(_) => findings::render(inner, &mut view, app, theme),
+                Route::Detail(_) => detail::render(inner, &mut view, app, theme),
+            }
+            buf.merge(&view);
+            if inner != body {
+                chrome::position(body, buf, app, theme);
+            }
+        }
     }
     chrome::footer(footer, buf, app, theme);
     overlay::render(area, footer, buf, app, theme);

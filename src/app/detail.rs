@@ -46,6 +46,7 @@ pub struct DetailView {
     pub scroll: usize,
     page: Cell<usize>,
     max_scroll: Cell<usize>,
+    total_rows: Cell<usize>,
 }
 
 impl DetailView {
@@ -57,6 +58,7 @@ impl DetailView {
             scroll: 0,
             page: Cell::new(0),
             max_scroll: Cell::new(usize::MAX),
+            total_rows: Cell::new(0),
         }
     }
 
@@ -68,6 +70,15 @@ impl DetailView {
     pub fn set_geometry(&self, page: usize, total_rows: usize) {
         self.page.set(page);
         self.max_scroll.set(total_rows.saturating_sub(page));
+        self.total_rows.set(total_rows);
+    }
+
+    /// Rows shown (first, last, total), 1-based, as last rendered.
+    pub fn position(&self) -> (usize, usize, usize) {
+        let total = self.total_rows.get();
+        let start = self.scroll.min(self.max_scroll.get());
+        let end = (start + self.page.get()).min(total);
+        (start + 1, end, total)
     }
 
     pub fn scroll_by(&mut self, delta: isize) {

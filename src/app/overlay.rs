@@ -11,10 +11,10 @@ pub enum Overlay {
     Message(Message),
 }
 
+/// The `/` prompt. The filter in force changes only when Enter accepts
+/// input that parses; until then (and after Esc) the old filter stays.
 pub struct FilterPrompt {
     pub input: LineInput,
-    /// The filter in force when the prompt opened (restored by Esc).
-    pub before: String,
     /// Parse error of the current input: 0-based column and message.
     pub error: Option<(usize, String)>,
 }

@@ -36,12 +36,15 @@ pub fn header(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
         (" rampart ", theme.style(Role::HeaderSource)),
         ("│ ", theme.style(Role::Header)),
         (source.as_str(), theme.style(Role::HeaderSource)),
-        (" │ ", theme.style(Role::Header)),
-        (accounts.as_str(), theme.style(Role::Header)),
-        (" │ ", theme.style(Role::Header)),
-        (regions.as_str(), theme.style(Role::Header)),
-        (" ", theme.style(Role::Header)),
     ];
+    if app.data == DataState::Ready {
+        spans.extend([
+            (" │ ", theme.style(Role::Header)),
+            (accounts.as_str(), theme.style(Role::Header)),
+            (" │ ", theme.style(Role::Header)),
+            (regions.as_str(), theme.style(Role::Header)),
+        ]);
+    }
     let busy = app.is_busy().then(|| {
         let frame = SPINNER[app.spinner % SPINNER.len()];
         format!(" {frame} loading ")
@@ -264,26 +267,41 @@ pub fn footer(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
         );
         return;
     }
-    let mut x = area.x + 1;
-    for (key, label) in hints(app, app.view()) {
-        let need = (key.chars().count() + label.chars().count() + 3) as u16;
-        if x + need > area.right() {
-            break;
+    let all = hints(app, app.view());
+    let need = |h: &(String, &str)| (h.0.chars().count() + h.1.chars().count() + 3) as u16;
+    // Help and quit always show; other hints fill the room left, in order.
+    let essential = |h: &(String, &str)| matches!(h.1, "help" | "quit");
+    let mut room = area.width.saturating_sub(1);
+    room = room.saturating_sub(all.iter().filter(|h| essential(h)).map(need).sum());
+    let mut shown = Vec::new();
+    for h in &all {
+        if essential(h) {
+            shown.push(h);
+        } else if need(h) <= room {
+            room -= need(h);
+            shown.push(h);
+        } else {
+            room = 0;
         }
+    }
+    let mut x = area.x + 1;
+    for (key, label) in shown {
+        let key_style = theme.style(Role::FooterKey);
         x += put(
             buf,
             x,
             area.y,
-            &key,
-            area.right() - x,
-            theme.style(Role::FooterKey),
+            key,
+            area.right().saturating_sub(x),
+            key_style,
         );
+        let text = format!(" {label}  ");
         x += put(
             buf,
             x,
             area.y,
-            &format!(" {label}  "),
-            area.right() - x,
+            &text,
+            area.right().saturating_sub(x),
             theme.style(Role::Footer),
         );
     }
@@ -313,7 +331,10 @@ pub fn loading(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
         _ => None,
     };
     let box_area = centered(area, 60, 5);
-    let title = format!("{frame} Loading {}…", app.source_label);
+    let title = match app.source_label.as_str() {
+        "" => format!("{frame} Loading…"),
+        source => format!("{frame} Loading {source}…"),
+    };
     put(
         buf,
         box_area.x,
@@ -396,4 +417,24 @@ pub fn failed(area: Rect, buf: &mut Buffer, msg: &str, theme: &Theme) {
         box_area.width,
         theme.style(Role::Dim),
     );
+}
+
+/// The scroll position of a scrolled view, on the frame's bottom border.
+pub fn position(body: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
+    let Route::Detail(d) = app.route() else {
+        return;
+    };
+    let (first, last, total) = d.position();
+    let text = format!(" {first}-{last} of {total} ");
+    let w = text.chars().count() as u16;
+    if body.height >= 3 && body.width > w + 4 {
+        put(
+            buf,
+            body.right() - w - 2,
+            body.bottom() - 1,
+            &text,
+            w,
+            theme.style(Role::Dim),
+        );
+    }
 }

@@ -58,20 +58,6 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
             theme.style(row.role),
         );
     }
-    let end = (start + usize::from(area.height)).min(rows.len());
-    let pos = format!(" {}-{} of {} ", start + 1, end, rows.len());
-    let y = area.bottom();
-    let w = pos.chars().count() as u16;
-    if y < buf.area.bottom() && area.width > w + 2 {
-        put(
-            buf,
-            area.right() - w - 1,
-            y,
-            &pos,
-            w,
-            theme.style(Role::Dim),
-        );
-    }
 }
 
 fn row(text: String, role: Role, indent: u16) -> Row {

@@ -80,11 +80,17 @@ fn empty(area: Rect, buf: &mut Buffer, app: &App, v: &FindingsView, theme: &Them
     ];
     let y = area.y + area.height / 3;
     if app.estate.findings.is_empty() {
+        let all_read = kinds.iter().all(|k| app.estate.status(*k).is_complete());
+        let msg = if all_read {
+            "No findings: every findings dataset was read and returned none."
+        } else {
+            "No findings loaded."
+        };
         put(
             buf,
             area.x + 2,
             y,
-            "No findings loaded.",
+            msg,
             area.width.saturating_sub(2),
             theme.style(Role::Title),
         );

@@ -208,41 +208,55 @@ fn input_line(
     x0.saturating_sub(area.x)
 }
 
+/// The `/` prompt: input on the row above the footer, and on the footer
+/// either a hint or the parse error with a caret under its column.
 fn filter_prompt(footer: Rect, buf: &mut Buffer, p: &FilterPrompt, theme: &Theme) {
     if footer.height == 0 {
         return;
     }
-    let off = input_line(footer, buf, "/", p.input.text(), p.input.cursor(), theme);
-    let Some((col, msg)) = &p.error else { return };
-    // The error sits on the row above, its caret under the bad column.
-    if footer.y == 0 {
-        return;
-    }
-    let row = Rect::new(footer.x, footer.y - 1, footer.width, 1);
+    let (input_row, msg_row) = if footer.y > buf.area.y {
+        (
+            Rect::new(footer.x, footer.y - 1, footer.width, 1),
+            Some(footer),
+        )
+    } else {
+        (footer, None)
+    };
+    let off = input_line(input_row, buf, "/", p.input.text(), p.input.cursor(), theme);
+    let Some(row) = msg_row else { return };
     fill(buf, row, theme.style(Role::Overlay));
-    let before: String = p.input.text().chars().take(*col).collect();
-    let caret_x = footer.x + off + crate::text::display_width(&before) as u16;
-    let text = format!("^ column {}: {msg} (the old filter stays)", col + 1);
-    let x = caret_x.min(footer.right().saturating_sub(1));
-    let used = put(
-        buf,
-        x,
-        row.y,
-        &text,
-        footer.right().saturating_sub(x),
-        theme.style(Role::PromptError),
-    );
-    if used < text.chars().count() as u16 {
-        // Not enough room right of the caret: show the message from the left.
+    let Some((col, msg)) = &p.error else {
+        let hint = "enter applies · esc keeps the current filter · e.g. sev>=high source:guardduty !region:eu-west-1";
         put(
             buf,
-            footer.x,
+            row.x + 1,
             row.y,
-            &text[2..],
-            footer.width,
-            theme.style(Role::PromptError),
+            hint,
+            row.width.saturating_sub(1),
+            theme.style(Role::Dim),
         );
-    }
+        return;
+    };
+    let text = format!("column {}: {msg}", col + 1);
+    let before: String = p.input.text().chars().take(*col).collect();
+    let caret_x = (row.x + off + crate::text::display_width(&before) as u16)
+        .min(row.right().saturating_sub(1));
+    put(buf, caret_x, row.y, "^", 1, theme.style(Role::PromptError));
+    let len = crate::text::display_width(&text) as u16;
+    // The message goes right of the caret when it fits, else left of it,
+    // else (cut) on the wider side; the caret stays visible.
+    let left_room = caret_x - row.x;
+    let right_room = row.right().saturating_sub(caret_x + 2);
+    let (x, width) = if len <= right_room {
+        (caret_x + 2, len)
+    } else if len < left_room {
+        (caret_x - len - 1, len)
+    } else if left_room > right_room {
+        (row.x, left_room.saturating_sub(1))
+    } else {
+        (caret_x + 2, right_room)
+    };
+    put(buf, x, row.y, &text, width, theme.style(Role::PromptError));
 }
 
 fn command_prompt(footer: Rect, buf: &mut Buffer, p: &CommandPrompt, theme: &Theme) {

@@ -44,18 +44,15 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
         let grid_area = Rect::new(area.x, area.y, area.width, grid_h.min(area.height));
         grid(grid_area, buf, app, o, theme);
         let rest = below(area, grid_h);
-        let inv = Rect::new(rest.x, rest.y, rest.width, 6.min(rest.height));
+        let inv = Rect::new(rest.x, rest.y, rest.width, 5.min(rest.height));
         inventory(inv, buf, app, theme);
-        let rest = below(rest, 6);
-        let problems = dataset_problems(app).len() as u16 + 2;
-        let ds_h = problems.min(rest.height / 2).max(2.min(rest.height));
-        datasets(
-            Rect::new(rest.x, rest.y, rest.width, ds_h),
-            buf,
-            app,
-            theme,
-            true,
-        );
+        let rest = below(rest, 5);
+        // Datasets that are not fully loaded come before the newest list:
+        // what could not be read matters more than one more row.
+        let problems = dataset_problems(app).len() as u16 + 1;
+        let ds_h = problems.min(rest.height.saturating_sub(2));
+        let ds_area = Rect::new(rest.x, rest.y, rest.width, ds_h);
+        datasets(ds_area, buf, app, theme, true);
         newest(below(rest, ds_h), buf, app, o, theme);
     }
 }
@@ -297,7 +294,7 @@ fn newest(area: Rect, buf: &mut Buffer, app: &App, o: &OverviewView, theme: &The
     let body = below(area, 1);
     if s.newest.is_empty() {
         let msg = if app.estate.findings.is_empty() {
-            "No findings loaded."
+            "No findings in this estate."
         } else {
             "No active critical or high findings."
         };
@@ -355,14 +352,7 @@ fn inventory(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
         .collect::<Vec<_>>()
         .join(" · ");
     let rows = [
-        (
-            "KMS keys",
-            DatasetKind::KmsKeys,
-            format!(
-                "{} ({} customer) · {} enabled · {} disabled · {} pending deletion · rotation off {}",
-                k.total, k.customer, k.enabled, k.disabled, k.pending_deletion, k.rotation_off
-            ),
-        ),
+        ("KMS keys", DatasetKind::KmsKeys, key_line(k)),
         (
             "VPCs",
             DatasetKind::Vpcs,
@@ -445,13 +435,16 @@ fn datasets(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme, compact: boo
     }
     let all = app.estate.statuses();
     let ok = all.iter().filter(|(_, s)| s.is_complete()).count();
-    section_title(
-        buf,
-        area,
-        &format!("Datasets: {ok} of {} loaded", all.len()),
-        false,
-        theme,
-    );
+    let hidden = if compact { all.len() - ok } else { all.len() };
+    let more = hidden.saturating_sub(usize::from(area.height.saturating_sub(1)));
+    let title = match more {
+        0 => format!("Datasets: {ok} of {} loaded", all.len()),
+        n => format!(
+            "Datasets: {ok} of {} loaded ({n} more not shown)",
+            all.len()
+        ),
+    };
+    section_title(buf, area, &title, false, theme);
     let now = app.now();
     let shown: Vec<&(DatasetKind, DatasetStatus)> = all
         .iter()
@@ -489,4 +482,22 @@ fn datasets(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme, compact: boo
             theme.style(status_role(st)),
         );
     }
+}
+
+/// `36 (36 customer) · 34 enabled · 1 pending deletion · 1 rotation off`:
+/// states with no key are left out.
+fn key_line(k: &crate::app::KeyCounts) -> String {
+    let mut parts = vec![format!("{} ({} customer)", k.total, k.customer)];
+    for (n, what) in [
+        (k.enabled, "enabled"),
+        (k.disabled, "disabled"),
+        (k.pending_deletion, "pending deletion"),
+        (k.other_state, "other state"),
+        (k.rotation_off, "rotation off"),
+    ] {
+        if n > 0 {
+            parts.push(format!("{n} {what}"));
+        }
+    }
+    parts.join(" · ")
 }

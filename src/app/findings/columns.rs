@@ -45,7 +45,7 @@ impl Column {
     /// Table header label.
     pub fn label(self) -> &'static str {
         match self {
-            Column::Severity => "SEVERITY",
+            Column::Severity => "SEV",
             Column::Source => "SOURCE",
             Column::Title => "TITLE",
             Column::Resource => "RESOURCE",

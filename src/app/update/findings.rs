@@ -19,7 +19,6 @@ pub(super) fn run(app: &mut App, id: CommandId, arg: Option<&str>) -> Vec<Effect
             let text = with_view(app, |v| v.filter_text().to_string()).unwrap_or_default();
             app.overlay = Some(Overlay::Filter(FilterPrompt {
                 input: LineInput::new(&text),
-                before: text,
                 error: None,
             }));
         }

@@ -49,18 +49,19 @@ pub(super) fn on_key(app: &mut App, key: Key) -> Vec<Effect> {
 
 fn filter_key(app: &mut App, mut p: FilterPrompt, key: Key) -> Vec<Effect> {
     match key.code {
-        KeyCode::Enter if p.error.is_none() => return Vec::new(),
-        KeyCode::Enter => {
-            app.set_status("fix the filter or press Esc to keep the old one", true);
-        }
-        KeyCode::Esc => {
-            let before = p.before.clone();
-            let _ = apply_filter(app, &before);
-            return Vec::new();
-        }
+        KeyCode::Enter => match parse(p.input.text()) {
+            Ok(query) => {
+                let estate = Arc::clone(&app.estate);
+                with_view(app, |v| v.set_filter(&estate, query));
+                return Vec::new();
+            }
+            Err(e) => p.error = Some(e),
+        },
+        // Esc leaves the filter in force untouched.
+        KeyCode::Esc => return Vec::new(),
         _ => {
             if p.input.handle(key) {
-                p.error = apply_filter(app, p.input.text()).err();
+                p.error = parse(p.input.text()).err();
             }
         }
     }
@@ -68,17 +69,15 @@ fn filter_key(app: &mut App, mut p: FilterPrompt, key: Key) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Applies filter text to the focused table; a bad filter leaves the old
-/// one in force and returns the error's column and message.
-fn apply_filter(app: &mut App, text: &str) -> Result<(), (usize, String)> {
-    let estate = Arc::clone(&app.estate);
-    let query = if text.trim().is_empty() {
-        None
-    } else {
-        Some(Query::parse(text).map_err(|e| (e.position, e.message))?)
-    };
-    with_view(app, |v| v.set_filter(&estate, query));
-    Ok(())
+/// Parses filter text (empty = no filter); Err is the 0-based column and
+/// the message.
+fn parse(text: &str) -> Result<Option<Query>, (usize, String)> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    Query::parse(text)
+        .map(Some)
+        .map_err(|e| (e.position, e.message))
 }
 
 fn command_key(app: &mut App, mut p: CommandPrompt, key: Key) -> Vec<Effect> {
@@ -181,7 +180,7 @@ pub(super) fn paste(app: &mut App, text: &str) {
     match app.overlay.take() {
         Some(Overlay::Filter(mut p)) => {
             p.input.insert_str(&line);
-            p.error = apply_filter(app, p.input.text()).err();
+            p.error = parse(p.input.text()).err();
             app.overlay = Some(Overlay::Filter(p));
         }
         Some(Overlay::Command(mut p)) => {
