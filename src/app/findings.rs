@@ -137,12 +137,7 @@ impl FindingsView {
             None => None,
         };
         if self.sorted_as != Some(self.sort) || self.sorted.len() != findings.len() {
-            let n = u32::try_from(findings.len()).unwrap_or(u32::MAX);
-            let mut idx: Vec<u32> = (0..n).collect();
-            let sort = self.sort;
-            idx.sort_unstable_by(|a, b| {
-                sort.compare(&findings[*a as usize], &findings[*b as usize])
-            });
+            let idx = self.sort.sorted_indices(findings);
             self.sorted = idx;
             self.sorted_as = Some(self.sort);
         }
