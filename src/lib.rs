@@ -3,4 +3,5 @@
 pub mod cli;
 pub mod model;
 pub mod query;
+pub mod render_out;
 pub mod text;

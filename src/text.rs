@@ -89,6 +89,12 @@ pub fn pad_to_width(s: &str, width: usize) -> String {
     out
 }
 
+/// True when the sanitiser keeps `c` as it is (no control, bidi, invisible
+/// format character, variation selector or line break).
+pub(crate) fn is_safe_char(c: char) -> bool {
+    class::classify(c) == Treat::Keep
+}
+
 fn push_escape(out: &mut String, c: char) {
     let code = u32::from(c);
     // Writing to a String cannot fail.
