@@ -2,3 +2,6 @@
 
 pub mod cli;
 pub mod model;
+pub mod query;
+pub mod render_out;
+pub mod text;
