@@ -1,8 +1,11 @@
 //! rampart: a terminal security-posture console for AWS.
 
 pub mod cli;
+pub mod commands;
 pub mod demo;
 pub mod model;
 pub mod query;
 pub mod render_out;
+pub mod run;
+pub mod snapshot;
 pub mod text;
