@@ -2,9 +2,13 @@
 
 pub mod app;
 pub mod cli;
+pub mod commands;
+pub mod demo;
 pub mod input;
 pub mod model;
 pub mod query;
 pub mod render_out;
+pub mod run;
+pub mod snapshot;
 pub mod text;
 pub mod ui;

@@ -4,20 +4,29 @@
 //! finding never allocates. ASCII needles (the usual case: ids, ARNs,
 //! regions, types) compare ASCII-case-insensitively with a `memchr` scan for
 //! the first byte; other needles compare by Unicode simple lower-casing,
-//! character by character.
+//! character by character (an ASCII haystack is skipped at once: it cannot
+//! hold a non-ASCII lower-case character).
 
 /// A lower-cased string to look for.
 #[derive(Debug, Clone)]
 pub(super) struct Needle {
     lower: String,
     ascii: bool,
+    /// For ASCII needles, the index of the byte least likely to occur in
+    /// text: the scan looks for it, so fewer false starts are checked.
+    rare: usize,
 }
 
 impl Needle {
     pub(super) fn new(text: &str) -> Needle {
         let lower = text.to_lowercase();
         let ascii = lower.is_ascii();
-        Needle { lower, ascii }
+        let rare = lower
+            .bytes()
+            .enumerate()
+            .min_by_key(|&(_, b)| commonness(b))
+            .map_or(0, |(i, _)| i);
+        Needle { lower, ascii, rare }
     }
 
     pub(super) fn is_empty(&self) -> bool {
@@ -35,7 +44,7 @@ impl Needle {
             hay.len() == self.lower.len()
                 && hay.as_bytes().eq_ignore_ascii_case(self.lower.as_bytes())
         } else {
-            unicode_prefix_end(hay, &self.lower) == Some(hay.len())
+            !hay.is_ascii() && unicode_prefix_end(hay, &self.lower) == Some(hay.len())
         }
     }
 
@@ -46,6 +55,8 @@ impl Needle {
             let head = hay.as_bytes().get(..n)?;
             head.eq_ignore_ascii_case(self.lower.as_bytes())
                 .then_some(n)
+        } else if hay.is_ascii() {
+            None
         } else {
             unicode_prefix_end(hay, &self.lower)
         }
@@ -58,47 +69,75 @@ impl Needle {
             hay.len() >= n
                 && hay.as_bytes()[hay.len() - n..].eq_ignore_ascii_case(self.lower.as_bytes())
         } else {
-            hay.char_indices()
-                .any(|(i, _)| unicode_prefix_end(&hay[i..], &self.lower) == Some(hay.len() - i))
-                || self.lower.is_empty()
+            !hay.is_ascii()
+                && hay
+                    .char_indices()
+                    .any(|(i, _)| unicode_prefix_end(&hay[i..], &self.lower) == Some(hay.len() - i))
         }
     }
 
     /// The byte offset just past the leftmost occurrence in `hay`.
     fn find_end(&self, hay: &str) -> Option<usize> {
         if self.ascii {
-            ascii_find(hay.as_bytes(), self.lower.as_bytes()).map(|start| start + self.lower.len())
+            ascii_find(hay.as_bytes(), self.lower.as_bytes(), self.rare)
+                .map(|start| start + self.lower.len())
+        } else if hay.is_ascii() {
+            None
         } else {
+            let first = self.lower.chars().next()?;
             hay.char_indices()
-                .map(|(i, _)| i)
-                .chain(std::iter::once(hay.len()))
-                .find_map(|i| unicode_prefix_end(&hay[i..], &self.lower).map(|e| i + e))
+                .filter(|&(_, c)| lower_starts_with(c, first))
+                .find_map(|(i, _)| unicode_prefix_end(&hay[i..], &self.lower).map(|e| i + e))
         }
     }
 }
 
+/// True when the lower case of `c` begins with `first`.
+fn lower_starts_with(c: char, first: char) -> bool {
+    if c.is_ascii() {
+        c.to_ascii_lowercase() == first
+    } else {
+        c.to_lowercase().next() == Some(first)
+    }
+}
+
+/// How common a (lower-case) byte is in finding text; lower is rarer.
+fn commonness(b: u8) -> usize {
+    const LETTERS_RARE_FIRST: &[u8] = b"zqxjkvbpygfwmucldhrsnioate";
+    match b {
+        b'a'..=b'z' => 10 + 4 * LETTERS_RARE_FIRST.iter().position(|&l| l == b).unwrap_or(0),
+        b'0'..=b'9' => 60,
+        b' ' | b'-' | b':' | b'/' | b'.' | b'_' => 200,
+        _ => 5,
+    }
+}
+
 /// Leftmost start of the lower-case ASCII `needle` in `hay`, ignoring ASCII
-/// case. Bytes of multi-byte characters are all >= 0x80, so they never match
-/// an ASCII needle byte and every hit starts and ends on a char boundary.
-fn ascii_find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    let Some((&first, rest)) = needle.split_first() else {
+/// case, scanning for the needle's byte at index `rare`. Bytes of
+/// multi-byte characters are all >= 0x80, so they never match an ASCII
+/// needle byte and every hit starts and ends on a char boundary.
+fn ascii_find(hay: &[u8], needle: &[u8], rare: usize) -> Option<usize> {
+    if needle.is_empty() {
         return Some(0);
-    };
+    }
+    let &byte = needle.get(rare)?;
     let last_start = hay.len().checked_sub(needle.len())?;
-    let upper = first.to_ascii_uppercase();
-    let mut pos = 0;
-    while pos <= last_start {
-        let window = &hay[pos..=last_start];
-        let found = if upper == first {
-            memchr::memchr(first, window)
+    let upper = byte.to_ascii_uppercase();
+    // The rare byte of a match starting at s sits at s + rare.
+    let end = last_start + rare;
+    let mut pos = rare;
+    while pos <= end {
+        let window = &hay[pos..=end];
+        let found = if upper == byte {
+            memchr::memchr(byte, window)
         } else {
-            memchr::memchr2(first, upper, window)
+            memchr::memchr2(byte, upper, window)
         }?;
-        let start = pos + found;
-        if hay[start + 1..start + needle.len()].eq_ignore_ascii_case(rest) {
+        let start = pos + found - rare;
+        if hay[start..start + needle.len()].eq_ignore_ascii_case(needle) {
             return Some(start);
         }
-        pos = start + 1;
+        pos += found + 1;
     }
     None
 }
@@ -208,8 +247,12 @@ mod tests {
         assert!(!n.is_in("portprob"));
         assert!(!n.is_in(""));
         assert!(Needle::new("").is_in("anything"));
-        // a repeated first byte must not hide a later hit
+        // a repeated byte must not hide a later hit, wherever the rare byte is
         assert!(Needle::new("aab").is_in("aaaab"));
+        assert!(Needle::new("zaa").is_in("zazaa"));
+        assert!(Needle::new("a-z").is_in("a-a-z"));
+        assert!(!Needle::new("xyz").is_in("xy"));
+        assert!(Needle::new("xyz").is_in("xyz"));
         // non-ASCII haystack around an ASCII needle
         assert!(Needle::new("key").is_in("ключ KEY ключ"));
     }

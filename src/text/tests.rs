@@ -176,15 +176,10 @@ fn a_100kb_title_is_cut_not_processed() {
         format!("{}…", "\u{301}".repeat(104))
     );
 
-    // Bounded work: a thousand calls over 1 MB finish at once (unbounded,
-    // they would segment a gigabyte).
+    // A 1 MB line is cut to the width asked for (the bounded prefix is
+    // what keeps this cheap; timing belongs in benchmarks, not tests).
     let mb = "x".repeat(1 << 20);
-    let start = std::time::Instant::now();
-    for _ in 0..1000 {
-        assert_eq!(display_width(&pad_to_width(&mb, 120)), 120);
-    }
-    let took = start.elapsed();
-    assert!(took.as_secs() < 5, "took {took:?}");
+    assert_eq!(display_width(&pad_to_width(&mb, 120)), 120);
 }
 
 #[test]
