@@ -286,3 +286,64 @@ fn render_command_filters_and_reports_bad_filters() {
         &svg[..svg.len().min(200)]
     );
 }
+
+fn demo_opts() -> Options {
+    Options::new(None, false)
+        .expect("theme")
+        .with_clock(Some(rampart::demo::now()))
+        .with_source("demo")
+}
+
+fn demo_draw(app: &App, w: u16, h: u16) -> String {
+    let buf = ui::render_to_buffer(app, &demo_opts(), w, h);
+    buffer_to_text(&buf)
+}
+
+#[test]
+fn demo_views() {
+    let estate = rampart::demo::estate();
+    // A GuardDuty finding read both natively and through Security Hub.
+    let both = estate
+        .findings
+        .iter()
+        .find(|f| f.provenances.len() > 1)
+        .map(|f| f.id.clone())
+        .expect("the demo has a finding with two provenances");
+    let opts = demo_opts();
+    for (w, h) in [(80u16, 24u16), (160, 48)] {
+        let a = ui::app_for_view(&estate, "overview", None, &opts).expect("overview");
+        insta::assert_snapshot!(format!("demo_overview_{w}x{h}"), demo_draw(&a, w, h));
+        let a = ui::app_for_view(&estate, "findings", None, &opts).expect("findings");
+        insta::assert_snapshot!(format!("demo_findings_{w}x{h}"), demo_draw(&a, w, h));
+        let a = ui::app_for_view(
+            &estate,
+            "findings",
+            Some("sev>=high source:guardduty"),
+            &opts,
+        )
+        .expect("filtered");
+        insta::assert_snapshot!(
+            format!("demo_findings_filtered_{w}x{h}"),
+            demo_draw(&a, w, h)
+        );
+        let mut a = ui::app_for_view(&estate, "findings", None, &opts).expect("findings");
+        run(&mut a, "group control");
+        insta::assert_snapshot!(
+            format!("demo_findings_by_control_{w}x{h}"),
+            demo_draw(&a, w, h)
+        );
+        let a = ui::app_for_view(&estate, &format!("detail:{both}"), None, &opts).expect("detail");
+        insta::assert_snapshot!(format!("demo_detail_{w}x{h}"), demo_draw(&a, w, h));
+    }
+    // Both provenances and their original JSON are in the detail.
+    let mut a = ui::app_for_view(&estate, &format!("detail:{both}"), None, &opts).expect("detail");
+    let mut all = String::new();
+    for _ in 0..40 {
+        all.push_str(&demo_draw(&a, 160, 48));
+        update(&mut a, Action::Command(CommandId::PageDown));
+    }
+    assert!(all.contains("Channel        GuardDuty API"), "{all}");
+    assert!(all.contains("Channel        Security Hub (ASFF)"), "{all}");
+    assert!(all.contains("Original JSON: GuardDuty API"), "{all}");
+    assert!(all.contains("Original JSON: Security Hub (ASFF)"), "{all}");
+}

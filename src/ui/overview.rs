@@ -465,11 +465,13 @@ fn datasets(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme, compact: boo
             theme.style(Role::Label),
         );
         let text = match st {
-            DatasetStatus::Loaded { at } => format!(
-                "✓ loaded {} ({} ago)",
-                at.format("%Y-%m-%d %H:%M UTC"),
-                super::chrome::age(now, *at)
-            ),
+            DatasetStatus::Loaded { at } => {
+                let age = match super::chrome::age(now, *at).as_str() {
+                    "now" => "just now".to_string(),
+                    a => format!("{a} ago"),
+                };
+                format!("✓ loaded {} ({age})", at.format("%Y-%m-%d %H:%M UTC"))
+            }
             other => status_word(other),
         };
         let x = area.x + label_w;
@@ -487,7 +489,11 @@ fn datasets(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme, compact: boo
 /// `36 (36 customer) · 34 enabled · 1 pending deletion · 1 rotation off`:
 /// states with no key are left out.
 fn key_line(k: &crate::app::KeyCounts) -> String {
-    let mut parts = vec![format!("{} ({} customer)", k.total, k.customer)];
+    let mut parts = vec![if k.customer == k.total {
+        format!("{} customer", k.total)
+    } else {
+        format!("{} ({} customer)", k.total, k.customer)
+    }];
     for (n, what) in [
         (k.enabled, "enabled"),
         (k.disabled, "disabled"),
