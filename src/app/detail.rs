@@ -131,10 +131,12 @@ pub fn lines_of(f: &Finding) -> Vec<DetailLine> {
     if f.copy_id() != f.id {
         b.field("ARN", f.copy_id());
     }
-    b.field(
-        "Source",
-        &format!("{} ({})", f.source.label(), f.product_name),
-    );
+    if f.product_name.is_empty() || f.product_name == f.source.label() {
+        b.field("Source", f.source.label());
+    } else {
+        let source = format!("{} ({})", f.source.label(), f.product_name);
+        b.field("Source", &source);
+    }
     b.field("Type", &f.finding_type);
     for t in f.types.iter().filter(|t| **t != f.finding_type) {
         b.field("Also type", t);
@@ -188,7 +190,8 @@ pub fn lines_of(f: &Finding) -> Vec<DetailLine> {
     }
     b.heading(&format!("Resources ({})", f.resources.len()));
     for r in &f.resources {
-        b.field(&r.resource_type, &r.id);
+        b.field("Resource", &r.id);
+        b.field("  Type", &r.resource_type);
         b.opt("  Region", r.region.as_deref());
         b.opt("  Partition", r.partition.as_deref());
         for (k, v) in &r.tags {
