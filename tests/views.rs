@@ -347,3 +347,26 @@ fn demo_views() {
     assert!(all.contains("Original JSON: GuardDuty API"), "{all}");
     assert!(all.contains("Original JSON: Security Hub (ASFF)"), "{all}");
 }
+
+#[test]
+fn findings_imported_through_security_hub_say_so() {
+    // An ASFF export: only the Security Hub dataset was read, yet GuardDuty
+    // findings are present (through Security Hub).
+    let mut e = fixtures::estate();
+    e.loads.retain(|r| {
+        !matches!(
+            r.dataset,
+            rampart::model::DatasetKind::GuardDutyFindings
+                | rampart::model::DatasetKind::MacieFindings
+        )
+    });
+    let a = app(e);
+    let text = draw(&a, 160, 48);
+    assert!(
+        text.contains(
+            "GuardDuty          1      1      1      1      0      4  ✓ via Security Hub"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("findings 3h (1/3)"), "{text}");
+}

@@ -157,13 +157,18 @@ fn bg_of(style: ratatui::style::Style) -> ratatui::style::Style {
     }
 }
 
-/// The worst state of a family of datasets, with the oldest load's age.
+/// A family of datasets in a few characters: a problem wins, else the age
+/// of the oldest load, with `k/n` when only some were read at all.
 fn family_state(app: &App, kinds: &[DatasetKind], now: Timestamp) -> (String, Role) {
     let mut oldest: Option<Timestamp> = None;
+    let mut loaded = 0;
     let mut problem: Option<(String, Role)> = None;
     for k in kinds {
         match app.estate.status(*k) {
-            DatasetStatus::Loaded { at } => oldest = Some(oldest.map_or(at, |o| o.min(at))),
+            DatasetStatus::Loaded { at } => {
+                loaded += 1;
+                oldest = Some(oldest.map_or(at, |o| o.min(at)));
+            }
             DatasetStatus::Loading { .. } => {
                 problem.get_or_insert(("loading".into(), Role::LoadBusy));
             }
@@ -175,14 +180,16 @@ fn family_state(app: &App, kinds: &[DatasetKind], now: Timestamp) -> (String, Ro
                 let word = if denied { "denied" } else { "failed" };
                 problem.get_or_insert((word.into(), Role::LoadFailed));
             }
-            DatasetStatus::NotLoaded => {
-                problem.get_or_insert(("not loaded".into(), Role::LoadMissing));
-            }
+            DatasetStatus::NotLoaded => {}
         }
     }
     match (problem, oldest) {
         (Some(p), _) => p,
-        (None, Some(at)) => (age(now, at), Role::LoadOk),
+        (None, Some(at)) if loaded == kinds.len() => (age(now, at), Role::LoadOk),
+        (None, Some(at)) => (
+            format!("{} ({loaded}/{})", age(now, at), kinds.len()),
+            Role::LoadMissing,
+        ),
         (None, None) => ("not loaded".into(), Role::LoadMissing),
     }
 }
@@ -346,16 +353,11 @@ pub fn loading(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
     if let Some(p) = progress {
         let y = box_area.y + 2;
         let w = box_area.width.saturating_sub(10);
-        let filled = if p.total == 0 {
-            0
-        } else {
-            (u128::from(p.done.min(p.total)) * u128::from(w) / u128::from(p.total)) as u16
-        };
-        let pct = if p.total == 0 {
-            0
-        } else {
-            p.done.min(p.total) * 100 / p.total
-        };
+        let done = p.done.min(p.total);
+        let filled = (u128::from(done) * u128::from(w))
+            .checked_div(u128::from(p.total))
+            .map_or(0, |f| f as u16);
+        let pct = (done * 100).checked_div(p.total).unwrap_or(0);
         let bar = format!(
             "{}{} {pct:>3}%",
             "█".repeat(usize::from(filled)),

@@ -11,10 +11,11 @@ use crate::model::Estate;
 use base64::Engine;
 use color_eyre::eyre::{WrapErr, eyre};
 use crossterm::event::{Event, EventStream, KeyEventKind, MouseButton, MouseEventKind};
-use futures::{FutureExt, StreamExt};
+use futures::StreamExt;
 use std::io::Write;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::task::Poll;
 use std::time::Duration;
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 
@@ -30,11 +31,7 @@ impl LoadProgress {
     /// `done` of `total` units (bytes, files, pages). Cheap to call often:
     /// only changes of at least 0.1% are sent.
     pub fn report(&self, done: u64, total: u64, label: &str) {
-        let permille = if total == 0 {
-            0
-        } else {
-            done.min(total) * 1000 / total
-        };
+        let permille = (done.min(total) * 1000).checked_div(total).unwrap_or(0);
         if self.last_permille.swap(permille, Ordering::Relaxed) == permille && permille != 0 {
             return;
         }
@@ -58,12 +55,17 @@ where
     let fut = console(loader, opts);
     match tokio::runtime::Handle::try_current() {
         Ok(handle) => tokio::task::block_in_place(|| handle.block_on(fut)),
-        Err(_) => tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .enable_all()
-            .build()
-            .wrap_err("cannot start the async runtime")?
-            .block_on(fut),
+        Err(_) => {
+            let rt = tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(2)
+                .enable_all()
+                .build()
+                .wrap_err("cannot start the async runtime")?;
+            let result = rt.block_on(fut);
+            // Quitting during a load must not wait for the loader thread.
+            rt.shutdown_background();
+            result
+        }
     }
 }
 
@@ -155,7 +157,7 @@ async fn event_loop(
         while let Ok(a) = rx.try_recv() {
             actions.push(a);
         }
-        while let Some(Some(ev)) = events.next().now_or_never() {
+        for ev in drain(&mut events).await {
             actions.extend(event_action(ev?));
         }
         if actions.is_empty() {
@@ -171,6 +173,21 @@ async fn event_loop(
         }
         guard.terminal.draw(|f| draw(f, app, &opts.theme))?;
     }
+}
+
+/// Every event already queued, without waiting. Polls with the task's own
+/// context: crossterm keeps the first waker it is given while no input is
+/// pending, so polling with a no-op waker (`now_or_never`) would leave the
+/// loop deaf to the next key.
+async fn drain(events: &mut EventStream) -> Vec<std::io::Result<Event>> {
+    std::future::poll_fn(|cx| {
+        let mut out = Vec::new();
+        while let Poll::Ready(Some(ev)) = events.poll_next_unpin(cx) {
+            out.push(ev);
+        }
+        Poll::Ready(out)
+    })
+    .await
 }
 
 fn run_effect(guard: &mut TerminalGuard, effect: Effect) -> color_eyre::Result<()> {

@@ -76,15 +76,33 @@ pub fn help_lines(app: &App, view: ViewKind) -> Vec<(String, String, String)> {
             "Filter language (spaces mean AND, ! negates)".to_string(),
         ));
         for ex in [
-            ("free text", "words match title, id, resource"),
-            ("sev>=high", "severity at least high (sev:critical exact)"),
+            (
+                "free text",
+                "title, id, type, control, account, region, resource, description",
+            ),
+            ("\"a phrase\"", "quoted text; quote values that contain ':'"),
+            (
+                "sev>=high",
+                "severity at least high (sev:critical exact; < <= > too)",
+            ),
             (
                 "source:guardduty",
-                "securityhub, guardduty, macie, inspector",
+                "securityhub, guardduty, macie, inspector, rampart, other",
             ),
-            ("region:eu-west-2", "also account:, resource:, type:Recon*"),
-            ("status:failed", "compliance status; workflow:new"),
-            ("control:KMS.4", "Security Hub control id"),
+            (
+                "region:eu-west-2",
+                "also account:, resource:, id:, title:, product:",
+            ),
+            ("type:Recon*", "finding type or any of its types; * globs"),
+            (
+                "status:failed",
+                "compliance status; workflow:new; state:archived",
+            ),
+            (
+                "control:KMS.4",
+                "Security Hub control id (control:* = has one)",
+            ),
+            ("tag:Env=prod", "a resource tag (key, or key=value)"),
         ] {
             out.push((ex.0.to_string(), String::new(), ex.1.to_string()));
         }

@@ -152,8 +152,8 @@ fn grid(area: Rect, buf: &mut Buffer, app: &App, o: &OverviewView, theme: &Theme
         let y = area.y + 2 + r as u16;
         let status = source_dataset(*src).map(|k| app.estate.status(k));
         let counts = s.grid.get(r).copied().unwrap_or_default();
-        let unknown =
-            status.as_ref().is_some_and(|st| !st.has_data()) && counts.iter().sum::<usize>() == 0;
+        let any = counts.iter().sum::<usize>() > 0;
+        let unknown = status.as_ref().is_some_and(|st| !st.has_data()) && !any;
         grid_row(
             buf,
             area,
@@ -167,16 +167,18 @@ fn grid(area: Rect, buf: &mut Buffer, app: &App, o: &OverviewView, theme: &Theme
             theme,
             app,
         );
-        if let Some(st) = status {
-            put(
-                buf,
-                data_x,
-                y,
-                &status_word(&st),
-                area.right().saturating_sub(data_x),
-                theme.style(status_role(&st)),
-            );
-        }
+        let Some(st) = status else { continue };
+        // GuardDuty and Macie findings also arrive through Security Hub:
+        // when the service itself was not read, say where they came from.
+        let hub = app.estate.status(DatasetKind::SecurityHubFindings);
+        let (text, role) = if any && !st.has_data() && *src != Source::SecurityHub && hub.has_data()
+        {
+            ("✓ via Security Hub".to_string(), Role::LoadOk)
+        } else {
+            (status_word(&st), status_role(&st))
+        };
+        let w = area.right().saturating_sub(data_x);
+        put(buf, data_x, y, &text, w, theme.style(role));
     }
     let all_y = area.y + 2 + s.sources.len() as u16;
     grid_row(
@@ -233,7 +235,7 @@ fn grid_row(
     let total: usize = counts.iter().sum();
     for c in 0..GRID_COLS {
         let x = area.x + LABEL_W + c as u16 * cell_w;
-        let n = if c < 5 { counts[c] } else { total };
+        let n = counts.get(c).copied().unwrap_or(total);
         let text = if unknown {
             "–".to_string()
         } else {
