@@ -5,8 +5,10 @@ mod command;
 mod key;
 mod keymap;
 mod line;
+mod registry;
 
-pub use command::{ArgKind, COMMANDS, CommandId, CommandSpec, ViewKind, by_name, names_for, spec};
+pub use command::{ArgKind, CommandId, CommandSpec, ViewKind, by_name, names_for, spec};
 pub use key::Key;
 pub use keymap::KeyMap;
 pub use line::LineInput;
+pub use registry::COMMANDS;

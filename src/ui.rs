@@ -1,6 +1,7 @@
 //! Drawing: one function renders the whole app from its state into a
 //! buffer, used alike by the interactive console and by `rampart render`.
 
+mod ages;
 mod chrome;
 mod detail;
 mod draw;
@@ -9,6 +10,7 @@ mod interactive;
 mod overlay;
 mod overview;
 mod render_cmd;
+mod states;
 mod terminal;
 pub mod theme;
 mod widgets;
@@ -90,8 +92,8 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
     chrome::header(header, buf, app, theme);
     let inner = chrome::body_frame(body, buf, app, theme);
     match &app.data {
-        DataState::Loading { .. } => chrome::loading(inner, buf, app, theme),
-        DataState::Failed(msg) => chrome::failed(inner, buf, msg, theme),
+        DataState::Loading { .. } => states::loading(inner, buf, app, theme),
+        DataState::Failed(msg) => states::failed(inner, buf, msg, theme),
         DataState::Ready => {
             // Views draw into their own buffer, so nothing they write can
             // spill over the frame, whatever the size.

@@ -1,8 +1,9 @@
 //! Keys to commands, per view. Built from the registry's defaults; a user
 //! key-map file (issue 5) replaces the keys of individual commands.
 
-use super::command::{COMMANDS, CommandId, ViewKind, spec};
+use super::command::{CommandId, ViewKind, spec};
 use super::key::Key;
+use super::registry::COMMANDS;
 
 #[derive(Debug, Clone)]
 pub struct KeyMap {

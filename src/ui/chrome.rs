@@ -1,16 +1,15 @@
-//! Header, breadcrumbs frame, footer hints and the loading and failed states.
+//! Header, breadcrumbs frame and footer hints.
 
-use super::draw::{centered, fill, put, put_spans, wrap};
+use super::draw::{fill, put, put_spans};
 use super::theme::{Role, Theme};
 use crate::app::{App, DataState, Route};
 use crate::input::{COMMANDS, ViewKind};
-use crate::model::{DatasetKind, DatasetStatus, Timestamp};
 use crate::text::sanitize_line;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Borders, Widget};
 
-const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
+pub const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 
 /// Splits the screen into header, body and footer.
 pub fn layout(area: Rect) -> (Rect, Rect, Rect) {
@@ -76,7 +75,7 @@ pub fn header(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
     );
     spans.clear();
     if area.height > 1 {
-        data_ages(
+        super::ages::data_ages(
             Rect::new(area.x, area.y + 1, area.width, 1),
             buf,
             app,
@@ -90,118 +89,6 @@ fn scope_list(items: &[String], what: &str) -> String {
         [] => format!("no {what} scope"),
         [one] => one.clone(),
         [first, rest @ ..] => format!("{first} +{} {what}s", rest.len()),
-    }
-}
-
-/// Families of datasets shown with their age in the header.
-const FAMILIES: [(&str, &[DatasetKind]); 6] = [
-    (
-        "findings",
-        &[
-            DatasetKind::SecurityHubFindings,
-            DatasetKind::GuardDutyFindings,
-            DatasetKind::MacieFindings,
-        ],
-    ),
-    ("controls", &[DatasetKind::Standards, DatasetKind::Controls]),
-    ("kms", &[DatasetKind::KmsKeys]),
-    (
-        "network",
-        &[
-            DatasetKind::Vpcs,
-            DatasetKind::Subnets,
-            DatasetKind::RouteTables,
-            DatasetKind::InternetGateways,
-            DatasetKind::NatGateways,
-            DatasetKind::VpcEndpoints,
-            DatasetKind::SecurityGroups,
-            DatasetKind::NetworkAcls,
-            DatasetKind::FlowLogs,
-        ],
-    ),
-    ("logs", &[DatasetKind::LogGroups]),
-    ("alarms", &[DatasetKind::Alarms]),
-];
-
-fn data_ages(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
-    let base = theme.style(Role::Header);
-    let mut x = put(buf, area.x, area.y, " data ", area.width, base) + area.x;
-    if !matches!(app.data, DataState::Ready) {
-        put(buf, x, area.y, "…", area.right().saturating_sub(x), base);
-        return;
-    }
-    let now = app.now();
-    for (name, kinds) in FAMILIES {
-        let (text, role) = family_state(app, kinds, now);
-        let piece = format!("{name} {text}");
-        let end = area.right();
-        if x >= end {
-            break;
-        }
-        x += put(
-            buf,
-            x,
-            area.y,
-            &piece,
-            end - x,
-            theme.style(role).patch(bg_of(base)),
-        );
-        x += put(buf, x, area.y, "  ", end.saturating_sub(x), base);
-    }
-}
-
-fn bg_of(style: ratatui::style::Style) -> ratatui::style::Style {
-    match style.bg {
-        Some(bg) => ratatui::style::Style::new().bg(bg),
-        None => ratatui::style::Style::new(),
-    }
-}
-
-/// A family of datasets in a few characters: a problem wins, else the age
-/// of the oldest load, with `k/n` when only some were read at all.
-fn family_state(app: &App, kinds: &[DatasetKind], now: Timestamp) -> (String, Role) {
-    let mut oldest: Option<Timestamp> = None;
-    let mut loaded = 0;
-    let mut problem: Option<(String, Role)> = None;
-    for k in kinds {
-        match app.estate.status(*k) {
-            DatasetStatus::Loaded { at } => {
-                loaded += 1;
-                oldest = Some(oldest.map_or(at, |o| o.min(at)));
-            }
-            DatasetStatus::Loading { .. } => {
-                problem.get_or_insert(("loading".into(), Role::LoadBusy));
-            }
-            DatasetStatus::Partial { .. } => {
-                problem.get_or_insert(("partial".into(), Role::LoadFailed));
-            }
-            DatasetStatus::Unavailable { reasons } => {
-                let denied = reasons.iter().any(|r| r.contains("access denied"));
-                let word = if denied { "denied" } else { "failed" };
-                problem.get_or_insert((word.into(), Role::LoadFailed));
-            }
-            DatasetStatus::NotLoaded => {}
-        }
-    }
-    match (problem, oldest) {
-        (Some(p), _) => p,
-        (None, Some(at)) if loaded == kinds.len() => (age(now, at), Role::LoadOk),
-        (None, Some(at)) => (
-            format!("{} ({loaded}/{})", age(now, at), kinds.len()),
-            Role::LoadMissing,
-        ),
-        (None, None) => ("not loaded".into(), Role::LoadMissing),
-    }
-}
-
-/// Compact age: `now`, `12m`, `5h`, `3d`.
-pub fn age(now: Timestamp, at: Timestamp) -> String {
-    let secs = (now - at).num_seconds();
-    match secs {
-        s if s < 60 => "now".to_string(),
-        s if s < 3600 => format!("{}m", s / 60),
-        s if s < 48 * 3600 => format!("{}h", s / 3600),
-        s => format!("{}d", s / 86_400),
     }
 }
 
@@ -329,96 +216,6 @@ pub fn hints(app: &App, view: ViewKind) -> Vec<(String, &'static str)> {
         }
     }
     out
-}
-
-pub fn loading(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
-    let frame = SPINNER[app.spinner % SPINNER.len()];
-    let progress = match &app.data {
-        DataState::Loading { progress: Some(p) } => Some(p.clone()),
-        _ => None,
-    };
-    let box_area = centered(area, 60, 5);
-    let title = match app.source_label.as_str() {
-        "" => format!("{frame} Loading…"),
-        source => format!("{frame} Loading {source}…"),
-    };
-    put(
-        buf,
-        box_area.x,
-        box_area.y,
-        &title,
-        box_area.width,
-        theme.style(Role::LoadBusy),
-    );
-    if let Some(p) = progress {
-        let y = box_area.y + 2;
-        let w = box_area.width.saturating_sub(10);
-        let done = p.done.min(p.total);
-        let filled = (u128::from(done) * u128::from(w))
-            .checked_div(u128::from(p.total))
-            .map_or(0, |f| f as u16);
-        let pct = (done * 100).checked_div(p.total).unwrap_or(0);
-        let bar = format!(
-            "{}{} {pct:>3}%",
-            "█".repeat(usize::from(filled)),
-            "░".repeat(usize::from(w - filled))
-        );
-        put(
-            buf,
-            box_area.x,
-            y,
-            &bar,
-            box_area.width,
-            theme.style(Role::Accent),
-        );
-        put(
-            buf,
-            box_area.x,
-            y + 1,
-            &p.label,
-            box_area.width,
-            theme.style(Role::Dim),
-        );
-    } else {
-        put(
-            buf,
-            box_area.x,
-            box_area.y + 2,
-            "The console stays usable: ? help, q quit.",
-            box_area.width,
-            theme.style(Role::Dim),
-        );
-    }
-}
-
-pub fn failed(area: Rect, buf: &mut Buffer, msg: &str, theme: &Theme) {
-    let box_area = centered(area, 72, 8);
-    put(
-        buf,
-        box_area.x,
-        box_area.y,
-        "Could not load the data",
-        box_area.width,
-        theme.style(Role::LoadFailed),
-    );
-    for (i, line) in wrap(msg, usize::from(box_area.width), 5).iter().enumerate() {
-        put(
-            buf,
-            box_area.x,
-            box_area.y + 2 + i as u16,
-            line,
-            box_area.width,
-            theme.style(Role::Text),
-        );
-    }
-    put(
-        buf,
-        box_area.x,
-        box_area.bottom().saturating_sub(1),
-        "q quits",
-        box_area.width,
-        theme.style(Role::Dim),
-    );
 }
 
 /// The scroll position of a scrolled view, on the frame's bottom border.
