@@ -203,3 +203,82 @@ fn group_rows(findings: &[Finding], rows: &[u32], key: GroupKey) -> Vec<GroupRow
     });
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Source;
+
+    fn view(pins: Vec<Pin>, filter: &str) -> (Estate, FindingsView) {
+        let e = crate::demo::estate();
+        let q = Query::parse(filter).ok();
+        let v = FindingsView::new(&e, pins, q);
+        (e, v)
+    }
+
+    #[test]
+    fn rows_are_active_sorted_and_pinned() {
+        let (e, v) = view(vec![Pin::Source(Source::GuardDuty)], "");
+        let rows: Vec<&Finding> = v.rows().iter().map(|i| &e.findings[*i as usize]).collect();
+        assert!(!rows.is_empty());
+        assert!(
+            rows.iter()
+                .all(|f| f.source == Source::GuardDuty && f.is_active())
+        );
+        assert!(rows.windows(2).all(|w| w[0].severity >= w[1].severity));
+    }
+
+    #[test]
+    fn inactive_toggle_and_selection_follow_the_finding() {
+        let (e, mut v) = view(Vec::new(), "");
+        let active = v.len();
+        v.cursor.selected = 3;
+        let Some(Selected::Finding(before)) = v.selected() else {
+            panic!("a finding is selected");
+        };
+        v.set_include_inactive(&e, true);
+        assert!(v.len() > active, "archived/suppressed appear");
+        assert_eq!(
+            v.selected(),
+            Some(Selected::Finding(before)),
+            "same finding"
+        );
+    }
+
+    #[test]
+    fn groups_count_every_row_once() {
+        let (e, mut v) = view(Vec::new(), "");
+        for key in GroupKey::ALL {
+            v.set_group(&e, Some(key));
+            let total: usize = v.groups().iter().map(|g| g.count).sum();
+            assert_eq!(total, v.rows().len(), "{key:?}");
+            assert!(
+                v.groups()
+                    .iter()
+                    .all(|g| g.by_severity.iter().sum::<usize>() == g.count)
+            );
+            assert!(v.groups().windows(2).all(|w| w[0].worst >= w[1].worst));
+        }
+    }
+
+    #[test]
+    fn every_column_sorts_both_ways_totally() {
+        let (e, mut v) = view(Vec::new(), "");
+        for c in Column::ALL {
+            v.set_sort(&e, Sort::by(c));
+            let down: Vec<u32> = v.rows().to_vec();
+            v.set_sort(
+                &e,
+                Sort {
+                    column: c,
+                    descending: !c.default_descending(),
+                },
+            );
+            let up: Vec<u32> = v.rows().to_vec();
+            assert_eq!(down.len(), up.len());
+            let key = |i: &u32| c.sort_key(&e.findings[*i as usize]);
+            let asc = if c.default_descending() { &up } else { &down };
+            assert!(asc.windows(2).all(|w| key(&w[0]) <= key(&w[1])), "{c:?}");
+        }
+    }
+}

@@ -14,10 +14,15 @@ pub fn loading(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
         _ => None,
     };
     let box_area = centered(area, 60, 5);
-    let title = match app.source_label.as_str() {
+    let mut title = match app.source_label.as_str() {
         "" => format!("{frame} Loading…"),
         source => format!("{frame} Loading {source}…"),
     };
+    // The spinner ticks every 100 ms while loading: a clock that costs
+    // nothing when idle.
+    if app.spinner >= 10 {
+        title.push_str(&format!(" {} s", app.spinner / 10));
+    }
     put(
         buf,
         box_area.x,
