@@ -7,7 +7,7 @@
 //! - Accounts: `111122223333` (everything rampart reads) and member
 //!   `444455556666` (a few findings only, through the delegated
 //!   administrator). Regions: eu-west-2 (home) and eu-west-1 (replica).
-//! - 13 CloudFormation stacks ([`tags::STACKS`]), named in
+//! - 13 CloudFormation stacks ([`STACKS`]), named in
 //!   `aws:cloudformation:stack-name` and `Stack` tags.
 //! - 36 KMS keys, all customer managed `SYMMETRIC_DEFAULT` /
 //!   `ENCRYPT_DECRYPT` / `AWS_KMS` (no AWS-managed keys in the demo).

@@ -187,8 +187,21 @@ pub fn keys() -> Vec<KmsKey> {
 
 fn key(index: i64, spec: &KeySpec) -> KmsKey {
     let alias = spec.alias();
-    let created =
-        at(2024, 1, 15, 10, 0) + TimeDelta::days(index * 23) + TimeDelta::minutes(index * 7);
+    // Shared keys came with the landing zone (early 2024), replica keys with
+    // the DR build-out, project keys over the following year; the legacy
+    // keys predate all of them.
+    let base = if spec.stem.contains("legacy") {
+        at(2023, 5, 22, 14, 0)
+    } else if spec.project != "shared" && spec.project != "security" {
+        at(2024, 9, 2, 10, 0)
+    } else if spec.region == EUW1 {
+        at(2024, 6, 17, 9, 0)
+    } else {
+        at(2024, 1, 15, 10, 0)
+    };
+    let created = base
+        + TimeDelta::days(ids::pick(&alias, 120) as i64)
+        + TimeDelta::minutes(index * 7 + ids::pick(&alias, 600) as i64);
     let period: u32 = if spec.project == "payments" { 180 } else { 365 };
     let pending = alias == drift::PENDING_DELETION_KEY_ALIAS;
     let rotation = if alias == drift::ROTATION_OFF_KEY_ALIAS || pending {
