@@ -17,6 +17,7 @@ mod guardduty;
 mod import;
 mod macie;
 mod save;
+mod timestamp;
 
 pub use error::{EXPECTED_SHAPES, LoadError, SaveError};
 pub use format::{FORMAT, VERSION};

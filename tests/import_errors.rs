@@ -76,7 +76,9 @@ fn wrong_types_and_missing_fields_name_the_finding_and_field() {
     let list = r#"{"Findings": "none"}"#;
     assert_eq!(
         message("x.json", list.as_bytes()),
-        format!(": unrecognised shape: expected one of {EXPECTED_SHAPES}; found an object whose \"Findings\" is the string \"none\"")
+        format!(
+            ": unrecognised shape: expected one of {EXPECTED_SHAPES}; found an object whose \"Findings\" is the string \"none\""
+        )
     );
 }
 
@@ -102,15 +104,24 @@ fn empty_files_directories_and_missing_files() {
     assert_eq!(message("x.json", b" \n\t\n"), ": empty file");
     let dir = tempfile::tempdir().expect("tempdir");
     let err = load_paths(&[dir.path().to_path_buf()], now()).expect_err("dir");
-    assert_eq!(err.to_string(), format!("{}: is a directory", dir.path().display()));
+    assert_eq!(
+        err.to_string(),
+        format!("{}: is a directory", dir.path().display())
+    );
     let missing = dir.path().join("missing.json");
-    let err = load_paths(&[missing.clone()], now()).expect_err("missing");
-    assert_eq!(err.to_string(), format!("{}: no such file", missing.display()));
+    let err = load_paths(std::slice::from_ref(&missing), now()).expect_err("missing");
+    assert_eq!(
+        err.to_string(),
+        format!("{}: no such file", missing.display())
+    );
 }
 
 #[test]
 fn zstd_problems() {
-    assert_eq!(message("x.json.zst", b""), ": not a zstd stream (empty file)");
+    assert_eq!(
+        message("x.json.zst", b""),
+        ": not a zstd stream (empty file)"
+    );
     assert_eq!(
         message("x.json.zst", b"PK\x03\x04 zip"),
         ": not a zstd stream (no zstd frame header)"
@@ -150,11 +161,15 @@ fn snapshots_from_a_newer_rampart_are_refused() {
 fn unrecognised_shapes_say_what_was_expected_and_found() {
     assert_eq!(
         message("x.json", br#"{"foo": 1, "bar": [2]}"#),
-        format!(": unrecognised shape: expected one of {EXPECTED_SHAPES}; found an object with keys \"foo\", \"bar\"")
+        format!(
+            ": unrecognised shape: expected one of {EXPECTED_SHAPES}; found an object with keys \"foo\", \"bar\""
+        )
     );
     assert_eq!(
         message("x.json", b"[1, 2]"),
-        format!(": unrecognised shape: expected one of {EXPECTED_SHAPES}; found a list whose first item is the number 1")
+        format!(
+            ": unrecognised shape: expected one of {EXPECTED_SHAPES}; found a list whose first item is the number 1"
+        )
     );
     assert_eq!(
         message("x.json", b"42"),
@@ -163,7 +178,9 @@ fn unrecognised_shapes_say_what_was_expected_and_found() {
     let eb = r#"{"version":"0","detail-type":"AWS API Call via CloudTrail","detail":{}}"#;
     assert_eq!(
         message("x.json", eb.as_bytes()),
-        format!(": unrecognised shape: expected one of {EXPECTED_SHAPES}; found an EventBridge event of detail-type \"AWS API Call via CloudTrail\"")
+        format!(
+            ": unrecognised shape: expected one of {EXPECTED_SHAPES}; found an EventBridge event of detail-type \"AWS API Call via CloudTrail\""
+        )
     );
 }
 
@@ -172,10 +189,16 @@ fn one_bad_file_fails_the_whole_load() {
     let dir = tempfile::tempdir().expect("tempdir");
     let bad = dir.path().join("bad.json");
     std::fs::write(&bad, b"{").expect("write");
-    let err = load_paths(&[fixture("guardduty.get-findings.json"), bad.clone()], now())
-        .expect_err("nothing half-loaded");
+    let err = load_paths(
+        &[fixture("guardduty.get-findings.json"), bad.clone()],
+        now(),
+    )
+    .expect_err("nothing half-loaded");
     assert_eq!(err.file(), bad.display().to_string());
-    assert_eq!(err.to_string(), format!("{}:1:1: EOF while parsing an object", bad.display()));
+    assert_eq!(
+        err.to_string(),
+        format!("{}:1:1: EOF while parsing an object", bad.display())
+    );
 }
 
 #[test]

@@ -68,7 +68,11 @@ impl Estate {
         self.findings.extend(findings);
         let w = theirs_newer;
         by_key(&mut self.standards, standards, w, |s| {
-            (s.account_id.clone(), s.region.clone(), s.standards_id.clone())
+            (
+                s.account_id.clone(),
+                s.region.clone(),
+                s.standards_id.clone(),
+            )
         });
         by_key(&mut self.controls, controls, w, |c| {
             (c.account_id.clone(), c.region.clone(), c.control_id.clone())
@@ -83,7 +87,11 @@ impl Estate {
             (s.account_id.clone(), s.region.clone(), s.subnet_id.clone())
         });
         by_key(&mut self.route_tables, route_tables, w, |r| {
-            (r.account_id.clone(), r.region.clone(), r.route_table_id.clone())
+            (
+                r.account_id.clone(),
+                r.region.clone(),
+                r.route_table_id.clone(),
+            )
         });
         by_key(&mut self.internet_gateways, internet_gateways, w, |g| {
             (
@@ -93,19 +101,35 @@ impl Estate {
             )
         });
         by_key(&mut self.nat_gateways, nat_gateways, w, |g| {
-            (g.account_id.clone(), g.region.clone(), g.nat_gateway_id.clone())
+            (
+                g.account_id.clone(),
+                g.region.clone(),
+                g.nat_gateway_id.clone(),
+            )
         });
         by_key(&mut self.vpc_endpoints, vpc_endpoints, w, |e| {
-            (e.account_id.clone(), e.region.clone(), e.vpc_endpoint_id.clone())
+            (
+                e.account_id.clone(),
+                e.region.clone(),
+                e.vpc_endpoint_id.clone(),
+            )
         });
         by_key(&mut self.security_groups, security_groups, w, |g| {
             (g.account_id.clone(), g.region.clone(), g.group_id.clone())
         });
         by_key(&mut self.network_acls, network_acls, w, |n| {
-            (n.account_id.clone(), n.region.clone(), n.network_acl_id.clone())
+            (
+                n.account_id.clone(),
+                n.region.clone(),
+                n.network_acl_id.clone(),
+            )
         });
         by_key(&mut self.flow_logs, flow_logs, w, |f| {
-            (f.account_id.clone(), f.region.clone(), f.flow_log_id.clone())
+            (
+                f.account_id.clone(),
+                f.region.clone(),
+                f.flow_log_id.clone(),
+            )
         });
         by_key(&mut self.log_groups, log_groups, w, |g| {
             (g.account_id.clone(), g.region.clone(), g.name.clone())

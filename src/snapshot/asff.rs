@@ -125,7 +125,11 @@ fn product_label(product_arn: &str) -> String {
 /// form with a stray empty segment.
 pub(crate) fn arn_region(arn: &str) -> Option<String> {
     let parts: Vec<&str> = arn.split(':').collect();
-    let at = if parts.get(2).is_some_and(|s| s.is_empty()) { 4 } else { 3 };
+    let at = if parts.get(2).is_some_and(|s| s.is_empty()) {
+        4
+    } else {
+        3
+    };
     parts
         .get(at)
         .filter(|r| !r.is_empty())
@@ -158,11 +162,9 @@ fn severity(o: &Obj, source: Source) -> Result<(Severity, NativeSeverity), Probl
     if source == Source::GuardDuty {
         // domain.md 4.3: the GuardDuty number is canonical; `Product` held it
         // before `Original` existed.
-        let score = original.and_then(number).or_else(|| {
-            sev.as_ref()
-                .and_then(|s| s.get("Product"))
-                .and_then(number)
-        });
+        let score = original
+            .and_then(number)
+            .or_else(|| sev.as_ref().and_then(|s| s.get("Product")).and_then(number));
         if let Some(score) = score {
             return Ok((
                 Severity::from_guardduty(score),
@@ -187,7 +189,10 @@ fn severity(o: &Obj, source: Source) -> Result<(Severity, NativeSeverity), Probl
     };
     let severity = match (&label, normalized) {
         (Some(l), _) => Severity::parse_label(l).ok_or_else(|| {
-            format!("field \"Severity.Label\": unknown severity {:?}", l.as_str())
+            format!(
+                "field \"Severity.Label\": unknown severity {:?}",
+                l.as_str()
+            )
         })?,
         (None, Some(n)) => Severity::from_normalized(n),
         (None, None) => {
@@ -262,9 +267,10 @@ fn compliance(
         }));
     };
     let status = match c.text("Status")? {
-        Some(s) => Some(ComplianceStatus::parse(&s).ok_or_else(|| {
-            format!("field \"{}\": unknown status {s:?}", c.name("Status"))
-        })?),
+        Some(s) => Some(
+            ComplianceStatus::parse(&s)
+                .ok_or_else(|| format!("field \"{}\": unknown status {s:?}", c.name("Status")))?,
+        ),
         None => None,
     };
     let control = c.text("SecurityControlId")?;
@@ -273,7 +279,10 @@ fn compliance(
         || (control.is_some() && legacy_control.is_none() && legacy_standard.is_none());
     let mut associated_standards = Vec::new();
     for (i, item) in c.arr("AssociatedStandards")?.iter().enumerate() {
-        if let Some(s) = c.item("AssociatedStandards", i, item)?.text("StandardsId")? {
+        if let Some(s) = c
+            .item("AssociatedStandards", i, item)?
+            .text("StandardsId")?
+        {
             associated_standards.push(s);
         }
     }
@@ -351,7 +360,10 @@ mod tests {
         assert_eq!(source_of(&arn("aws/config")), Source::Other);
         assert_eq!(product_label(&arn("aws/config")), "Config");
         assert_eq!(product_label(&arn("acme/scanner")), "scanner");
-        assert_eq!(arn_region(&arn("aws/guardduty")).as_deref(), Some("us-east-1"));
+        assert_eq!(
+            arn_region(&arn("aws/guardduty")).as_deref(),
+            Some("us-east-1")
+        );
         assert_eq!(
             arn_region("arn:aws::securityhub:us-east-1::product/aws/guardduty").as_deref(),
             Some("us-east-1")

@@ -163,10 +163,11 @@ impl<'n> Walk<'n> {
 
     fn object(&mut self, mut map: Map<String, Value>) -> Result<(), LoadError> {
         // cloud-custodian placebo recording of a boto3 response
-        if map.contains_key("status_code") && map.get("data").is_some_and(Value::is_object) {
-            if let Some(Value::Object(data)) = map.remove("data") {
-                return self.object(data);
-            }
+        if map.contains_key("status_code")
+            && map.get("data").is_some_and(Value::is_object)
+            && let Some(Value::Object(data)) = map.remove("data")
+        {
+            return self.object(data);
         }
         if let Some(detail_type) = map.get("detail-type").and_then(Value::as_str) {
             let detail_type = detail_type.to_string();
@@ -175,9 +176,11 @@ impl<'n> Walk<'n> {
         }
         for key in ["Findings", "findings"] {
             if let Some(list) = map.remove(key) {
-                self.truncated |= ["NextToken", "nextToken"]
-                    .iter()
-                    .any(|k| map.get(*k).and_then(Value::as_str).is_some_and(|t| !t.is_empty()));
+                self.truncated |= ["NextToken", "nextToken"].iter().any(|k| {
+                    map.get(*k)
+                        .and_then(Value::as_str)
+                        .is_some_and(|t| !t.is_empty())
+                });
                 return match list {
                     Value::Array(items) => self.list(items),
                     other => Err(self.unrecognised(format!(
@@ -321,7 +324,11 @@ enum Class {
 fn classify(map: &Map<String, Value>) -> Option<Class> {
     let has = |k: &str| {
         map.get(k)
-            .or_else(|| map.iter().find(|(key, _)| key.eq_ignore_ascii_case(k)).map(|(_, v)| v))
+            .or_else(|| {
+                map.iter()
+                    .find(|(key, _)| key.eq_ignore_ascii_case(k))
+                    .map(|(_, v)| v)
+            })
             .is_some_and(|v| !v.is_null())
     };
     let text = |k: &str| {

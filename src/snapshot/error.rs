@@ -132,10 +132,7 @@ mod tests {
         let e = serde_json::from_str::<serde_json::Value>("{\n  \"a\": 1\n  \"b\": 2}")
             .expect_err("invalid");
         let err = LoadError::json("findings.json", &e, 0);
-        assert_eq!(
-            err.to_string(),
-            "findings.json:3:3: expected ',' or '}'"
-        );
+        assert_eq!(err.to_string(), "findings.json:3:3: expected ',' or '}'");
     }
 
     #[test]

@@ -39,7 +39,10 @@ pub(super) fn finding(v: &Value) -> Result<Finding, Problem> {
         Some(a) => a,
         None => from_arn(4).ok_or_else(|| o.missing("AccountId"))?,
     };
-    let region = o.text("Region")?.or_else(|| from_arn(3)).unwrap_or_default();
+    let region = o
+        .text("Region")?
+        .or_else(|| from_arn(3))
+        .unwrap_or_default();
     let partition = o
         .text("Partition")?
         .or_else(|| from_arn(1))
@@ -58,7 +61,8 @@ pub(super) fn finding(v: &Value) -> Result<Finding, Problem> {
     };
     let generator_id = match arn.as_deref().and_then(|a| a.split_once("/finding/")) {
         Some((detector_arn, _)) => Some(detector_arn.to_string()),
-        None => detector.map(|d| format!("arn:{partition}:guardduty:{region}:{account_id}:detector/{d}")),
+        None => detector
+            .map(|d| format!("arn:{partition}:guardduty:{region}:{account_id}:detector/{d}")),
     };
     let scope = Scope {
         partition: &partition,

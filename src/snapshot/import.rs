@@ -6,8 +6,7 @@ use super::LoadError;
 use super::detect::{Kind, Record};
 use super::{asff, guardduty, macie};
 use crate::model::{
-    Channel, DataOrigin, DatasetKind, Estate, EstateMeta, Finding, LoadRecord, LoadState,
-    Timestamp,
+    Channel, DataOrigin, DatasetKind, Estate, EstateMeta, Finding, LoadRecord, LoadState, Timestamp,
 };
 use serde_json::Value;
 use std::collections::BTreeSet;

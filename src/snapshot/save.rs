@@ -40,7 +40,9 @@ pub fn save(estate: &Estate, path: &Path) -> Result<(), SaveError> {
             encoder.finish().map_err(|e| SaveError::io(path, e))?;
         } else {
             serde_json::to_writer_pretty(&mut writer, &out).map_err(|e| SaveError::io(path, e))?;
-            writer.write_all(b"\n").map_err(|e| SaveError::io(path, e))?;
+            writer
+                .write_all(b"\n")
+                .map_err(|e| SaveError::io(path, e))?;
         }
         writer.flush().map_err(|e| SaveError::io(path, e))?;
     }
@@ -53,6 +55,7 @@ pub fn save(estate: &Estate, path: &Path) -> Result<(), SaveError> {
         std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o600))
             .map_err(|e| SaveError::io(path, e))?;
     }
-    tmp.persist(path).map_err(|e| SaveError::io(path, e.error))?;
+    tmp.persist(path)
+        .map_err(|e| SaveError::io(path, e.error))?;
     Ok(())
 }

@@ -15,7 +15,11 @@ pub fn now() -> Timestamp {
 }
 
 pub fn fixture(name: &str) -> PathBuf {
-    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import")).join(name)
+    Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/import"
+    ))
+    .join(name)
 }
 
 /// Loads one fixture, failing the test with the load error.
@@ -67,9 +71,12 @@ pub fn expected_count(rel: &str) -> Option<Option<usize>> {
         "guardduty-soar-samples.get-findings.json" => 15,
         "custodian-placebo.test_ecr_image_modify_policy.securityhub.GetFindings_1.json" => 20,
         "custodian-placebo.test_larger_batch.securityhub.GetFindings_1.json" => 2,
-        "custodian-placebo.test_security_hub_mode_action_insight.securityhub.GetFindings_1.json" => 5,
+        "custodian-placebo.test_security_hub_mode_action_insight.securityhub.GetFindings_1.json" => {
+            5
+        }
         "custodian-placebo.test_inspector2_finding.inspector2.ListFindings_1.json"
-        | "custodian-placebo.test_inspector2_finding_query_filter.inspector2.ListFindings_1.json" => {
+        | "custodian-placebo.test_inspector2_finding_query_filter.inspector2.ListFindings_1.json" =>
+        {
             return Some(None);
         }
         _ if rel.starts_with("public/") && name.ends_with(".json") => 1,
