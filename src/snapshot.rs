@@ -41,7 +41,9 @@ pub fn load_paths(paths: &[PathBuf], now: Timestamp) -> Result<Estate, LoadError
             None => merged = Some(estate),
             Some(m) => m.absorb(estate),
         }
-        names.push(name);
+        if !names.contains(&name) {
+            names.push(name);
+        }
     }
     let mut estate = merged.unwrap_or_else(|| {
         Estate::empty(EstateMeta::new(

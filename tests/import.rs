@@ -335,3 +335,51 @@ fn inspector_native_exports_are_refused_with_a_reason() {
         )
     );
 }
+
+#[test]
+fn an_empty_export_claims_nothing() {
+    for text in [r#"{"Findings": []}"#, r#"{"findings": []}"#, "[]"] {
+        let e = load_bytes("empty.json", text.as_bytes(), now()).expect("loads");
+        assert!(e.findings.is_empty());
+        for dataset in DatasetKind::ALL {
+            assert_eq!(e.status(dataset), DatasetStatus::NotLoaded, "{text}");
+        }
+    }
+}
+
+#[test]
+fn json_lines_of_eventbridge_events_mix_sources() {
+    let gd = std::fs::read_to_string(fixture("eventbridge-guardduty.json")).expect("gd");
+    let macie = std::fs::read_to_string(fixture("eventbridge-macie.json")).expect("macie");
+    let one_line = |s: &str| {
+        serde_json::to_string(&serde_json::from_str::<serde_json::Value>(s).expect("json"))
+            .expect("compact")
+    };
+    let text = format!("{}\n{}\n", one_line(&gd), one_line(&macie));
+    let e = load_bytes("events.jsonl", text.as_bytes(), now()).expect("loads");
+    let sources: Vec<Source> = e.findings.iter().map(|f| f.source).collect();
+    assert_eq!(sources, [Source::GuardDuty, Source::Macie]);
+    assert!(e.status(DatasetKind::GuardDutyFindings).is_complete());
+    assert!(e.status(DatasetKind::MacieFindings).is_complete());
+    assert_eq!(
+        e.status(DatasetKind::SecurityHubFindings),
+        DatasetStatus::NotLoaded
+    );
+}
+
+#[test]
+fn a_macie_finding_without_an_id_gets_a_stable_labelled_one() {
+    let text = r#"{"findings":[{"accountId":"111122223333","category":"CLASSIFICATION",
+        "severity":{"description":"High","score":8.1},"title":"t","type":"SensitiveData:S3Object/Personal"}]}"#;
+    let a = load_bytes("sparse.json", text.as_bytes(), now()).expect("loads");
+    let b = load_bytes("sparse.json", text.as_bytes(), now()).expect("loads");
+    assert!(
+        a.findings[0].id.starts_with("macie-unidentified-"),
+        "{}",
+        a.findings[0].id
+    );
+    assert_eq!(a.findings[0].id, b.findings[0].id);
+    assert_eq!(a.findings[0].severity, Severity::High);
+    assert_eq!(a.findings[0].region, "");
+    assert!(a.status(DatasetKind::MacieFindings).is_complete());
+}

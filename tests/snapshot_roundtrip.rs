@@ -144,3 +144,35 @@ fn a_snapshot_keeps_its_loads_and_merges_with_an_import() {
         }
     );
 }
+
+#[test]
+fn provider_numbers_read_back_exactly() {
+    // Severity scores, normalized values and thresholds as providers write
+    // them (up to 15 significant digits) survive save and load bit for bit.
+    let mut e = estate();
+    let template = e.findings[1].clone();
+    e.findings.clear();
+    let values = (0..=1000).map(|i| f64::from(i) / 100.0).chain([
+        99.95,
+        0.001,
+        123456.789,
+        1e-7,
+        2.5e10,
+        0.1 + 0.2 - 0.3,
+    ]);
+    for (i, score) in values.enumerate() {
+        let mut f = template.clone();
+        f.id = format!("m{i}");
+        f.provenances[0].native_id = f.id.clone();
+        f.native_severity = rampart::model::NativeSeverity::Macie {
+            description: "Low".into(),
+            score: Some(score),
+        };
+        e.findings.push(f);
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("numbers.json");
+    save(&e, &path).expect("save");
+    let loaded = load_paths(std::slice::from_ref(&path), now()).expect("load");
+    assert_eq!(loaded, as_loaded_from(e, &path));
+}

@@ -9,6 +9,8 @@ use serde_json::{Map, Value};
 use std::borrow::Cow;
 
 const ZSTD_MAGIC: [u8; 4] = [0x28, 0xB5, 0x2F, 0xFD];
+/// The most a compressed file may expand to (a guard against zstd bombs).
+const MAX_INFLATED: u64 = 4 << 30;
 
 /// The importer for one record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,11 +70,11 @@ pub(super) fn parse(name: &str, raw: &[u8]) -> Result<Parsed, LoadError> {
 
 fn decompress<'a>(name: &str, bytes: &'a [u8]) -> Result<Cow<'a, [u8]>, LoadError> {
     if bytes.starts_with(&ZSTD_MAGIC) {
-        return zstd::stream::decode_all(bytes)
+        return inflate(bytes)
             .map(Cow::Owned)
-            .map_err(|e| LoadError::CorruptZstd {
+            .map_err(|message| LoadError::CorruptZstd {
                 name: name.to_string(),
-                message: e.to_string(),
+                message,
             });
     }
     let lower = name.to_ascii_lowercase();
@@ -96,6 +98,24 @@ fn decompress<'a>(name: &str, bytes: &'a [u8]) -> Result<Cow<'a, [u8]>, LoadErro
         }
     }
     Ok(Cow::Borrowed(bytes))
+}
+
+/// Decompresses a zstd stream, refusing to grow past [`MAX_INFLATED`].
+fn inflate(bytes: &[u8]) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let decoder = zstd::stream::read::Decoder::new(bytes).map_err(|e| e.to_string())?;
+    let mut out = Vec::new();
+    decoder
+        .take(MAX_INFLATED + 1)
+        .read_to_end(&mut out)
+        .map_err(|e| e.to_string())?;
+    if out.len() as u64 > MAX_INFLATED {
+        return Err(format!(
+            "decompresses to more than {} GiB",
+            MAX_INFLATED >> 30
+        ));
+    }
+    Ok(out)
 }
 
 fn is_trailing(e: &serde_json::Error) -> bool {
