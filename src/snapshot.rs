@@ -8,6 +8,7 @@
 //! fails the whole load: nothing is ever half-loaded.
 
 mod asff;
+mod classify;
 mod detect;
 mod error;
 mod fields;
