@@ -6,6 +6,7 @@
 
 mod alarm;
 mod attestation;
+mod dataset;
 mod estate;
 mod finding;
 mod kms;
@@ -17,10 +18,8 @@ mod severity;
 
 pub use alarm::{Alarm, AlarmState, LogGroup};
 pub use attestation::{Attestation, AttestationStatus};
-pub use estate::{
-    CallerIdentity, DataOrigin, DatasetKind, DatasetStatus, Estate, EstateMeta, LoadRecord,
-    LoadState,
-};
+pub use dataset::{DatasetKind, DatasetStatus, LoadRecord, LoadState};
+pub use estate::{CallerIdentity, DataOrigin, Estate, EstateMeta};
 pub use finding::{
     Channel, Compliance, ComplianceStatus, Finding, Provenance, RecordState, Remediation, Resource,
     Source, WorkflowStatus,
