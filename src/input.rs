@@ -7,7 +7,7 @@ mod keymap;
 mod line;
 mod registry;
 
-pub use command::{ArgKind, CommandId, CommandSpec, ViewKind, by_name, names_for, spec};
+pub use command::{ArgKind, CommandId, CommandSpec, ViewKind, by_name, spec};
 pub use key::Key;
 pub use keymap::KeyMap;
 pub use line::LineInput;

@@ -370,3 +370,24 @@ fn findings_imported_through_security_hub_say_so() {
     );
     assert!(text.contains("findings 3h (1/3)"), "{text}");
 }
+
+#[test]
+fn no_color_renders_without_colour_but_keeps_severity_words() {
+    let opts = Options::new(Some("dark"), true).expect("mono");
+    let mut a2 = App::with_estate(fixtures::estate(), opts.settings());
+    run(&mut a2, "findings");
+    let buf = ui::render_to_buffer(&a2, &opts, 120, 30);
+    for cell in buf.content() {
+        assert_eq!(cell.fg, ratatui::style::Color::Reset, "{cell:?}");
+        assert_eq!(cell.bg, ratatui::style::Color::Reset, "{cell:?}");
+    }
+    let text = buffer_to_text(&buf);
+    assert!(text.contains("C CRIT") && text.contains("H HIGH"), "{text}");
+    // The dark theme does colour the same screen.
+    let dark = ui::render_to_buffer(&a2, &self::opts(), 120, 30);
+    assert!(
+        dark.content()
+            .iter()
+            .any(|c| c.fg != ratatui::style::Color::Reset)
+    );
+}

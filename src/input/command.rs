@@ -104,14 +104,6 @@ pub fn by_name(name: &str) -> Option<&'static CommandSpec> {
         .find(|c| !c.name.is_empty() && (c.name == name || c.aliases.contains(&name)))
 }
 
-/// Names valid for a view, for `:` completion.
-pub fn names_for(view: ViewKind) -> impl Iterator<Item = &'static str> {
-    COMMANDS
-        .iter()
-        .filter(move |c| !c.name.is_empty() && c.applies_to(view))
-        .map(|c| c.name)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

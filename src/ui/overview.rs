@@ -33,6 +33,8 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
         );
         let grid_area = Rect::new(left.x, left.y, left.width, grid_h.min(left.height));
         grid(grid_area, buf, app, o, theme);
+        // The posture summary (issue 4: scores, layers, Essential Eight)
+        // belongs between the grid and the newest findings, in this column.
         let rest = below(left, grid_h + 1);
         newest(rest, buf, app, o, theme);
         let inv_h = 6;
