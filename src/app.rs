@@ -81,6 +81,8 @@ pub struct App {
     /// Click targets of the last frame (written by the renderer).
     pub hits: RefCell<Vec<(Rect, Hit)>>,
     pub quit: bool,
+    /// True once any estate has been shown; a failed first load aborts.
+    pub loaded_once: bool,
 }
 
 impl App {
@@ -92,6 +94,7 @@ impl App {
             summary: Summary::of(&estate),
             estate: Arc::new(estate),
             data: DataState::Loading { progress: None },
+            loaded_once: false,
             root: Route::Overview(OverviewView::default()),
             stack: Vec::new(),
             overlay: None,
@@ -118,6 +121,7 @@ impl App {
         self.summary = Summary::of(&estate);
         self.estate = Arc::new(estate);
         self.data = DataState::Ready;
+        self.loaded_once = true;
         let estate = Arc::clone(&self.estate);
         let mut keep = Vec::with_capacity(self.stack.len());
         for route in self.stack.drain(..) {

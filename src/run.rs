@@ -60,7 +60,11 @@ fn interactive(cli: &Cli) -> ExitCode {
     };
     let data = cli.data.clone();
     match ui::run_interactive(move |_progress| load_data(&data), opts) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(ui::Exit::Quit) => ExitCode::SUCCESS,
+        Ok(ui::Exit::LoadFailed(msg)) => {
+            eprintln!("rampart: {msg}");
+            ExitCode::from(EXIT_BAD_INPUT)
+        }
         Err(e) => {
             eprintln!("rampart: {e:?}");
             ExitCode::FAILURE

@@ -16,7 +16,7 @@ pub mod theme;
 mod widgets;
 
 pub use findings::layout_columns;
-pub use interactive::{LoadProgress, run_interactive};
+pub use interactive::{Exit, LoadProgress, run_interactive};
 pub use overlay::help_lines;
 pub use render_cmd::{app_for_view, render_command, render_to_buffer};
 pub use theme::{Role, Theme};

@@ -290,3 +290,32 @@ fn stale_and_failed_loads() {
     assert!(!a.is_busy());
     assert_eq!(a.summary.active_total(), 12);
 }
+
+#[test]
+fn a_failed_first_load_aborts_but_a_failed_reload_keeps_the_data() {
+    let mut a = App::new(Options::new(None, true).expect("theme").settings());
+    let generation = a.generation;
+    let effects = update(
+        &mut a,
+        Action::Loaded {
+            generation,
+            result: Err("x.json:3:1: EOF while parsing".to_string()),
+        },
+    );
+    assert_eq!(
+        effects,
+        vec![Effect::Abort("x.json:3:1: EOF while parsing".to_string())]
+    );
+
+    let mut b = app();
+    let generation = b.generation;
+    let effects = update(
+        &mut b,
+        Action::Loaded {
+            generation,
+            result: Err("expired credentials".to_string()),
+        },
+    );
+    assert!(effects.is_empty(), "{effects:?}");
+    assert_eq!(b.summary.active_total(), 12, "data already shown stays");
+}

@@ -41,6 +41,10 @@ pub enum Action {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     Quit,
+    /// The first load failed: leave the console, restore the terminal and
+    /// report this one line with exit status 2 (nothing was shown yet that
+    /// the user could work with).
+    Abort(String),
     /// Put text on the clipboard with OSC 52 (works over SSH).
     Copy(String),
 }

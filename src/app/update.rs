@@ -51,6 +51,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             if generation == app.generation {
                 match result {
                     Ok(estate) => app.set_estate(*estate),
+                    Err(e) if !app.loaded_once => {
+                        app.data = DataState::Failed(e.clone());
+                        return vec![Effect::Abort(e)];
+                    }
                     Err(e) => app.data = DataState::Failed(e),
                 }
             }

@@ -19,6 +19,16 @@ use std::task::Poll;
 use std::time::Duration;
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 
+/// How the console ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Exit {
+    /// The user quit.
+    Quit,
+    /// The first load failed; the terminal is restored and the caller
+    /// reports this one line (exit status 2).
+    LoadFailed(String),
+}
+
 /// Reports load progress to the console from the loader's thread.
 #[derive(Clone)]
 pub struct LoadProgress {
@@ -48,7 +58,7 @@ impl LoadProgress {
 /// `loader` (run on a blocking thread; it may report progress). Returns when
 /// the user quits. Call from outside an async context, or from inside a
 /// multi-threaded tokio runtime.
-pub fn run_interactive<F>(loader: F, opts: Options) -> color_eyre::Result<()>
+pub fn run_interactive<F>(loader: F, opts: Options) -> color_eyre::Result<Exit>
 where
     F: FnOnce(&LoadProgress) -> Result<Estate, String> + Send + 'static,
 {
@@ -69,7 +79,7 @@ where
     }
 }
 
-async fn console<F>(loader: F, opts: Options) -> color_eyre::Result<()>
+async fn console<F>(loader: F, opts: Options) -> color_eyre::Result<Exit>
 where
     F: FnOnce(&LoadProgress) -> Result<Estate, String> + Send + 'static,
 {
@@ -137,7 +147,7 @@ async fn event_loop(
     app: &mut App,
     opts: &Options,
     mut rx: UnboundedReceiver<Action>,
-) -> color_eyre::Result<()> {
+) -> color_eyre::Result<Exit> {
     let mut events = EventStream::new();
     let mut spinner = tokio::time::interval(Duration::from_millis(100));
     spinner.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
@@ -148,7 +158,7 @@ async fn event_loop(
             ev = events.next() => match ev {
                 Some(Ok(ev)) => event_action(ev),
                 Some(Err(e)) => return Err(eyre!("terminal input failed: {e}")),
-                None => return Ok(()),
+                None => return Ok(Exit::Quit),
             },
             Some(a) = rx.recv() => Some(a),
             _ = spinner.tick(), if busy => Some(Action::Tick),
@@ -165,10 +175,13 @@ async fn event_loop(
         }
         for action in actions {
             for effect in update(app, action) {
+                if let Effect::Abort(msg) = effect {
+                    return Ok(Exit::LoadFailed(msg));
+                }
                 run_effect(guard, effect)?;
             }
             if app.quit {
-                return Ok(());
+                return Ok(Exit::Quit);
             }
         }
         guard.terminal.draw(|f| draw(f, app, &opts.theme))?;
@@ -192,7 +205,7 @@ async fn drain(events: &mut EventStream) -> Vec<std::io::Result<Event>> {
 
 fn run_effect(guard: &mut TerminalGuard, effect: Effect) -> color_eyre::Result<()> {
     match effect {
-        Effect::Quit => Ok(()),
+        Effect::Quit | Effect::Abort(_) => Ok(()),
         Effect::Copy(text) => {
             let out = guard.terminal.backend_mut();
             out.write_all(osc52(&text).as_bytes())?;
