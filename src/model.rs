@@ -6,6 +6,7 @@
 
 mod alarm;
 mod attestation;
+mod delta;
 mod estate;
 mod finding;
 mod kms;
@@ -16,6 +17,7 @@ mod severity;
 
 pub use alarm::{Alarm, AlarmState, LogGroup};
 pub use attestation::{Attestation, AttestationStatus};
+pub use delta::{EstateDelta, Keyed, finding_dataset};
 pub use estate::{
     CallerIdentity, DataOrigin, DatasetKind, DatasetStatus, Estate, EstateMeta, LoadRecord,
     LoadState,
