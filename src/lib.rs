@@ -2,4 +2,11 @@
 
 pub mod aws;
 pub mod cli;
+pub mod commands;
+pub mod demo;
 pub mod model;
+pub mod query;
+pub mod render_out;
+pub mod run;
+pub mod snapshot;
+pub mod text;

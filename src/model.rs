@@ -10,6 +10,7 @@ mod delta;
 mod estate;
 mod finding;
 mod kms;
+mod merge;
 mod network;
 mod raw;
 mod securityhub;
@@ -27,6 +28,7 @@ pub use finding::{
     Source, WorkflowStatus,
 };
 pub use kms::{KeyManager, KeyState, KmsKey, Rotation};
+pub use merge::dedup_findings;
 pub use network::{
     EndpointType, FlowLog, InternetGateway, NaclEntry, NatGateway, NetworkAcl, Route, RouteTable,
     RouteTableAssociation, RouteTarget, RuleAction, SecurityGroup, SgPeer, SgRule, Subnet, Vpc,

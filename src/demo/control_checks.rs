@@ -1,0 +1,495 @@
+//! What Security Hub evaluated: one [`Check`] per control and resource.
+//! Resource checks are derived from the estate itself (keys, security
+//! groups, VPCs and flow logs, network ACLs, the CIS alarms), so every
+//! FAILED finding matches a flaw visible in the data.
+
+use super::alarms::CIS_METRICS;
+use super::catalog::{self, BUCKETS, FUNCTIONS, QUEUES, SECRETS, TOPICS};
+use super::clock::{ago, at};
+use super::control_findings::Check;
+use super::controls::CONTROLS;
+use super::{ACCOUNT_ID, MEMBER_ACCOUNT_ID, PRIMARY_REGION as EUW2, REGIONS, ids};
+use crate::model::{
+    ComplianceStatus::{self, Failed, NotAvailable, Passed, Warning},
+    Estate, KeyState, NetworkAcl, RuleAction, SecurityGroup, SgPeer, WorkflowStatus,
+};
+use chrono::TimeDelta;
+use serde_json::{Value, json};
+
+/// Ports EC2.19 treats as high risk.
+const HIGH_RISK_PORTS: [i32; 24] = [
+    20, 21, 22, 23, 25, 110, 135, 143, 445, 1433, 1434, 3000, 3306, 3389, 4333, 5000, 5432, 5500,
+    5601, 8080, 8088, 8888, 9200, 9300,
+];
+
+fn pass_fail(failed: bool) -> ComplianceStatus {
+    if failed { Failed } else { Passed }
+}
+
+pub fn checks(estate: &Estate) -> Vec<Check> {
+    let mut out = Vec::new();
+    kms(estate, &mut out);
+    network(estate, &mut out);
+    logging(estate, &mut out);
+    storage(&mut out);
+    account(&mut out);
+    workloads(&mut out);
+    out.retain(|c| {
+        CONTROLS
+            .iter()
+            .any(|d| d.id == c.control && d.enabled_in_region(&c.region))
+    });
+    out
+}
+
+/// True when a statement allows everyone with no condition at all.
+pub fn has_unconstrained_public_statement(policy: &str) -> bool {
+    let doc: Value = serde_json::from_str(policy).unwrap_or(Value::Null);
+    let statements = match &doc["Statement"] {
+        Value::Array(items) => items.clone(),
+        Value::Object(_) => vec![doc["Statement"].clone()],
+        _ => Vec::new(),
+    };
+    statements.iter().any(|s| {
+        let everyone = s["Principal"] == json!("*") || s["Principal"]["AWS"] == json!("*");
+        s["Effect"] == json!("Allow") && everyone && s.get("Condition").is_none()
+    })
+}
+
+fn kms(estate: &Estate, out: &mut Vec<Check>) {
+    for key in &estate.kms_keys {
+        let pending = key.state == KeyState::PendingDeletion;
+        let details = json!({ "AwsKmsKey": {
+            "KeyId": key.key_id,
+            "KeyManager": "CUSTOMER",
+            "KeyState": key.state.as_str(),
+            "Origin": key.origin,
+            "Description": key.description,
+            "KeyRotationStatus": key.rotation.enabled.unwrap_or(false),
+        }});
+        let check = |control, status| {
+            Check::new(
+                control,
+                ACCOUNT_ID,
+                &key.region,
+                "AwsKmsKey",
+                &key.arn,
+                status,
+            )
+            .tags(&key.tags)
+            .details(details.clone())
+        };
+        let mut kms3 = check("KMS.3", pass_fail(pending));
+        if let Some(deletes) = key.deletion_date.filter(|_| pending) {
+            kms3 = kms3.since(deletes - TimeDelta::days(30));
+        }
+        out.push(kms3);
+        out.push(if pending {
+            check("KMS.4", NotAvailable)
+                .reason("CONFIG_RETURNS_NOT_APPLICABLE")
+                .archived()
+                .since(ago(17, 20))
+        } else if key.rotation.enabled == Some(false) {
+            check("KMS.4", Failed).since(ago(19, 4))
+        } else {
+            check("KMS.4", Passed)
+        });
+        let public = key
+            .policy
+            .as_deref()
+            .is_some_and(has_unconstrained_public_statement);
+        out.push(if public {
+            check("KMS.5", Failed)
+                .workflow(WorkflowStatus::Notified)
+                .since(ago(33, 6))
+        } else {
+            check("KMS.5", Passed)
+        });
+    }
+}
+
+fn world(peer: &SgPeer) -> bool {
+    matches!(peer, SgPeer::Ipv4(c) if c == "0.0.0.0/0")
+        || matches!(peer, SgPeer::Ipv6(c) if c == "::/0")
+}
+
+/// Port ranges open to the world (all ports for protocol `-1`).
+fn world_ranges(sg: &SecurityGroup) -> Vec<(i32, i32)> {
+    sg.ingress
+        .iter()
+        .filter(|r| world(&r.peer))
+        .map(|r| match (r.protocol.as_str(), r.from_port, r.to_port) {
+            ("-1", _, _) | (_, None, _) | (_, _, None) => (0, 65535),
+            (_, Some(a), Some(b)) => (a, b),
+        })
+        .collect()
+}
+
+fn covers(range: (i32, i32), port: i32) -> bool {
+    range.0 <= port && port <= range.1
+}
+
+fn nacl_open_admin_ports(acl: &NetworkAcl) -> bool {
+    acl.entries.iter().any(|e| {
+        let from_world = e.cidr_block.as_deref() == Some("0.0.0.0/0")
+            || e.ipv6_cidr_block.as_deref() == Some("::/0");
+        let range = (e.port_from.unwrap_or(0), e.port_to.unwrap_or(65535));
+        !e.egress
+            && e.action == RuleAction::Allow
+            && from_world
+            && (e.protocol == "6" || e.protocol == "-1")
+            && (covers(range, 22) || covers(range, 3389))
+    })
+}
+
+fn network(estate: &Estate, out: &mut Vec<Check>) {
+    for sg in &estate.security_groups {
+        let arn = format!(
+            "arn:aws:ec2:{}:{ACCOUNT_ID}:security-group/{}",
+            sg.region, sg.group_id
+        );
+        let details = json!({ "AwsEc2SecurityGroup": {
+            "GroupId": sg.group_id, "GroupName": sg.group_name, "VpcId": sg.vpc_id
+        }});
+        let ranges = world_ranges(sg);
+        let check = |control, failed: bool| {
+            let c = Check::new(
+                control,
+                ACCOUNT_ID,
+                &sg.region,
+                "AwsEc2SecurityGroup",
+                &arn,
+                pass_fail(failed),
+            )
+            .tags(&sg.tags)
+            .details(details.clone());
+            if failed { c.since(ago(47, 2)) } else { c }
+        };
+        if sg.is_default() {
+            out.push(check(
+                "EC2.2",
+                !(sg.ingress.is_empty() && sg.egress.is_empty()),
+            ));
+        }
+        out.push(check("EC2.13", ranges.iter().any(|r| covers(*r, 22))));
+        out.push(check(
+            "EC2.18",
+            ranges.iter().any(|r| *r != (443, 443) && *r != (80, 80)),
+        ));
+        let high_risk = ranges
+            .iter()
+            .any(|r| HIGH_RISK_PORTS.iter().any(|p| covers(*r, *p)));
+        out.push(if high_risk {
+            check("EC2.19", true).workflow(WorkflowStatus::Notified)
+        } else {
+            check("EC2.19", false)
+        });
+    }
+    // A debugging group opened to SSH and deleted the same day: Security
+    // Hub reports NOT_AVAILABLE and archives the finding.
+    let gone = ids::sg_id("primary", "temp-debug-ssh");
+    out.push(
+        Check::new(
+            "EC2.13",
+            ACCOUNT_ID,
+            EUW2,
+            "AwsEc2SecurityGroup",
+            &format!("arn:aws:ec2:{EUW2}:{ACCOUNT_ID}:security-group/{gone}"),
+            NotAvailable,
+        )
+        .archived()
+        .since(ago(70, 5)),
+    );
+    for vpc in &estate.vpcs {
+        let logged = estate.flow_logs.iter().any(|f| f.resource_id == vpc.vpc_id);
+        let arn = format!("arn:aws:ec2:{}:{ACCOUNT_ID}:vpc/{}", vpc.region, vpc.vpc_id);
+        let c = Check::new("EC2.6", ACCOUNT_ID, &vpc.region, "AwsEc2Vpc", &arn, pass_fail(!logged))
+            .tags(&vpc.tags)
+            .details(json!({ "AwsEc2Vpc": {
+                "CidrBlockAssociationSet": vpc.cidr_blocks.iter().map(|c| json!({ "CidrBlock": c })).collect::<Vec<_>>()
+            }}));
+        out.push(if logged { c } else { c.since(ago(61, 3)) });
+    }
+    for acl in estate.network_acls.iter().filter(|a| !a.is_default) {
+        let arn = format!(
+            "arn:aws:ec2:{}:{ACCOUNT_ID}:network-acl/{}",
+            acl.region, acl.network_acl_id
+        );
+        out.push(
+            Check::new(
+                "EC2.21",
+                ACCOUNT_ID,
+                &acl.region,
+                "AwsEc2NetworkAcl",
+                &arn,
+                pass_fail(nacl_open_admin_ports(acl)),
+            )
+            .tags(&acl.tags),
+        );
+    }
+}
+
+fn logging(estate: &Estate, out: &mut Vec<Check>) {
+    let trail = catalog::trail_arn();
+    for region in REGIONS {
+        for control in [
+            "CloudTrail.1",
+            "CloudTrail.2",
+            "CloudTrail.4",
+            "CloudTrail.5",
+        ] {
+            out.push(Check::new(
+                control,
+                ACCOUNT_ID,
+                region,
+                "AwsCloudTrailTrail",
+                &trail,
+                Passed,
+            ));
+        }
+        let c7 = if region == EUW2 {
+            Check::new(
+                "CloudTrail.7",
+                ACCOUNT_ID,
+                region,
+                "AwsCloudTrailTrail",
+                &trail,
+                Passed,
+            )
+        } else {
+            Check::new(
+                "CloudTrail.7",
+                ACCOUNT_ID,
+                region,
+                "AwsCloudTrailTrail",
+                &trail,
+                Warning,
+            )
+            .reason("S3_BUCKET_CROSS_ACCOUNT_CROSS_REGION")
+        };
+        out.push(c7);
+    }
+    let account = catalog::account_resource(ACCOUNT_ID);
+    for (metric, _, control, _) in CIS_METRICS {
+        let present = estate.alarms.iter().any(|a| {
+            a.region == EUW2 && a.namespace == "CloudTrailMetrics" && a.metric_name == metric
+        });
+        let c = Check::new(
+            control,
+            ACCOUNT_ID,
+            EUW2,
+            "AwsAccount",
+            &account,
+            pass_fail(!present),
+        );
+        out.push(if present {
+            c
+        } else {
+            c.reason("CLOUDTRAIL_METRIC_FILTERS_NOT_PRESENT")
+                .since(at(2025, 3, 10, 6, 40))
+        });
+    }
+}
+
+fn storage(out: &mut Vec<Check>) {
+    for bucket in &BUCKETS {
+        let arn = bucket.arn();
+        let check = |control, status| {
+            Check::new(
+                control,
+                bucket.account,
+                bucket.region,
+                "AwsS3Bucket",
+                &arn,
+                status,
+            )
+        };
+        out.push(check("S3.5", Passed));
+        let public = bucket.stem == "legacy-exports";
+        out.push(if public {
+            check("S3.8", Failed).since(ago(26, 7))
+        } else {
+            check("S3.8", Passed)
+        });
+        if bucket.account == ACCOUNT_ID {
+            out.push(if bucket.stem == "access-logs" {
+                check("S3.9", Failed)
+                    .workflow(WorkflowStatus::Suppressed)
+                    .note("Log bucket cannot log to itself; accepted under RISK-142")
+            } else {
+                check("S3.9", Passed)
+            });
+            out.push(check("S3.17", Passed));
+        }
+    }
+    for region in REGIONS {
+        out.push(Check::new(
+            "S3.1",
+            ACCOUNT_ID,
+            region,
+            "AwsAccount",
+            &catalog::account_resource(ACCOUNT_ID),
+            Passed,
+        ));
+    }
+    out.push(
+        Check::new(
+            "S3.1",
+            MEMBER_ACCOUNT_ID,
+            EUW2,
+            "AwsAccount",
+            &catalog::account_resource(MEMBER_ACCOUNT_ID),
+            Failed,
+        )
+        .since(ago(26, 8)),
+    );
+}
+
+fn account(out: &mut Vec<Check>) {
+    let account = catalog::account_resource(ACCOUNT_ID);
+    for policy in [
+        "DataPlatformReadOnly",
+        "PaymentsOperator",
+        "SecurityAuditExtras",
+    ] {
+        let arn = format!("arn:aws:iam::{ACCOUNT_ID}:policy/{policy}");
+        out.push(Check::new(
+            "IAM.1",
+            ACCOUNT_ID,
+            EUW2,
+            "AwsIamPolicy",
+            &arn,
+            Passed,
+        ));
+        out.push(Check::new(
+            "KMS.1",
+            ACCOUNT_ID,
+            EUW2,
+            "AwsIamPolicy",
+            &arn,
+            Passed,
+        ));
+    }
+    for f in FUNCTIONS.iter().take(3) {
+        let role = catalog::role_arn(&format!("{}-role", f.name));
+        out.push(Check::new(
+            "KMS.2",
+            ACCOUNT_ID,
+            EUW2,
+            "AwsIamRole",
+            &role,
+            Passed,
+        ));
+    }
+    for user in ["ci-deploy", "break-glass-admin"] {
+        let arn = format!("arn:aws:iam::{ACCOUNT_ID}:user/{user}");
+        out.push(Check::new(
+            "IAM.3",
+            ACCOUNT_ID,
+            EUW2,
+            "AwsIamUser",
+            &arn,
+            Passed,
+        ));
+    }
+    out.push(Check::new(
+        "IAM.4",
+        ACCOUNT_ID,
+        EUW2,
+        "AwsAccount",
+        &account,
+        Passed,
+    ));
+    out.push(
+        Check::new("IAM.6", ACCOUNT_ID, EUW2, "AwsAccount", &account, Failed)
+            .since(at(2025, 3, 10, 6, 30)),
+    );
+    out.push(Check::new(
+        "IAM.9",
+        ACCOUNT_ID,
+        EUW2,
+        "AwsAccount",
+        &account,
+        Passed,
+    ));
+    for region in REGIONS {
+        for control in ["GuardDuty.1", "Macie.1", "Config.1"] {
+            out.push(Check::new(
+                control,
+                ACCOUNT_ID,
+                region,
+                "AwsAccount",
+                &account,
+                Passed,
+            ));
+        }
+    }
+    let member = catalog::account_resource(MEMBER_ACCOUNT_ID);
+    for control in ["GuardDuty.1", "Macie.1", "Config.1"] {
+        out.push(Check::new(
+            control,
+            MEMBER_ACCOUNT_ID,
+            EUW2,
+            "AwsAccount",
+            &member,
+            Passed,
+        ));
+    }
+}
+
+fn workloads(out: &mut Vec<Check>) {
+    for (name, region) in SECRETS {
+        let arn = catalog::secret_arn(name, region);
+        out.push(if region == EUW2 {
+            Check::new(
+                "SecretsManager.1",
+                ACCOUNT_ID,
+                region,
+                "AwsSecretsManagerSecret",
+                &arn,
+                Passed,
+            )
+        } else {
+            Check::new(
+                "SecretsManager.1",
+                ACCOUNT_ID,
+                region,
+                "AwsSecretsManagerSecret",
+                &arn,
+                NotAvailable,
+            )
+            .reason("CONFIG_RULE_EVALUATION_ERROR")
+            .since(ago(2, 6))
+        });
+    }
+    for (name, region) in QUEUES {
+        out.push(Check::new(
+            "SQS.1",
+            ACCOUNT_ID,
+            region,
+            "AwsSqsQueue",
+            &catalog::queue_arn(name, region),
+            Passed,
+        ));
+    }
+    for (name, region) in TOPICS {
+        out.push(Check::new(
+            "SNS.1",
+            ACCOUNT_ID,
+            region,
+            "AwsSnsTopic",
+            &catalog::topic_arn(name, region),
+            Passed,
+        ));
+    }
+    for f in &FUNCTIONS {
+        out.push(Check::new(
+            "Lambda.3",
+            ACCOUNT_ID,
+            f.region,
+            "AwsLambdaFunction",
+            &catalog::function_arn(f.name, f.region),
+            Passed,
+        ));
+    }
+}
