@@ -19,6 +19,7 @@ pub fn run(cli: Cli) -> ExitCode {
     };
     match cli.command {
         Some(Command::Summary(args)) => commands::summary::run(&estate, &args),
+        Some(Command::Capture(args)) => commands::capture::run(&estate, &args),
         Some(Command::Render(_args)) => {
             eprintln!("rampart: render is not built yet");
             ExitCode::from(EXIT_BAD_INPUT)
@@ -32,7 +33,7 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
-/// Loads the estate from the demo, files or (later) live AWS.
+/// Loads the estate from the demo, files or live AWS (the default).
 pub fn load_estate(cli: &Cli) -> Result<Estate, String> {
     if cli.data.demo {
         return Ok(demo::estate());
@@ -41,8 +42,5 @@ pub fn load_estate(cli: &Cli) -> Result<Estate, String> {
         return snapshot::load_paths(&cli.data.files, chrono::Utc::now())
             .map_err(|e| e.to_string());
     }
-    Err(
-        "live AWS reading is not available in this build yet: use --demo or --file PATH"
-            .to_string(),
-    )
+    crate::aws::load_live_blocking(&cli.data).map_err(|e| e.to_string())
 }

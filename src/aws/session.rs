@@ -10,6 +10,7 @@ use super::securityhub::FindingsScope;
 use super::{cloudwatch, ec2, guardduty, kms, macie, securityhub, sts};
 use crate::model::{
     CallerIdentity, DataOrigin, DatasetKind, Estate, EstateDelta, EstateMeta, Timestamp,
+    dedup_findings,
 };
 use aws_config::SdkConfig;
 use std::collections::BTreeMap;
@@ -217,6 +218,9 @@ impl Session {
             }
         };
         tokio::join!(reading, applying);
+        // As with files: one finding read through several channels
+        // (GuardDuty natively and through Security Hub) is shown once.
+        estate.findings = dedup_findings(std::mem::take(&mut estate.findings));
         estate
     }
 }
