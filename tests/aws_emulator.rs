@@ -11,7 +11,7 @@ mod moto_seed;
 
 use aws_support::assert_sent_actions_in_policy;
 use moto::{Seed, moto_url, sdk_config, seeded};
-use rampart::aws::{CallOutcome, Guard, LiveOptions, LoadRequest, Session, CallLedger};
+use rampart::aws::{CallLedger, CallOutcome, Guard, LiveOptions, LoadRequest, Session};
 use rampart::model::{DatasetKind, Estate, KeyState, LoadState, RouteTarget, SgPeer};
 use std::process::Command;
 
@@ -59,18 +59,49 @@ async fn keys_with_rotation_and_policies_are_read() {
     let rotating = key(&seed.rotating_key);
     assert_eq!(rotating.rotation.enabled, Some(true));
     assert_eq!(rotating.aliases, ["alias/customer-data"]);
-    assert_eq!(rotating.tags.get("team").map(String::as_str), Some("payments"));
+    assert_eq!(
+        rotating.tags.get("team").map(String::as_str),
+        Some("payments")
+    );
     let plain = key(&seed.plain_key);
     assert_eq!(plain.rotation.enabled, Some(false));
-    assert!(plain.policy.as_deref().is_some_and(|p| p.contains("999999999999")));
-    assert!(rotating.policy.as_deref().is_some_and(|p| p.contains("Enable IAM")));
+    assert!(
+        plain
+            .policy
+            .as_deref()
+            .is_some_and(|p| p.contains("999999999999"))
+    );
+    assert!(
+        rotating
+            .policy
+            .as_deref()
+            .is_some_and(|p| p.contains("Enable IAM"))
+    );
     assert_eq!(key(&seed.deleting_key).state, KeyState::PendingDeletion);
     // Asymmetric keys cannot rotate: unknown, never "off".
     let signing = key(&seed.signing_key);
-    assert_eq!((signing.spec.as_str(), signing.rotation.enabled), ("RSA_2048", None));
-    assert_eq!(e.kms_keys.iter().filter(|k| k.region == "eu-west-2").count(), 4);
-    assert_eq!(e.kms_keys.iter().filter(|k| k.region == "ap-southeast-2").count(), 1);
-    assert!(matches!(state(&e, DatasetKind::KmsKeys, "eu-west-2"), LoadState::Loaded { .. }));
+    assert_eq!(
+        (signing.spec.as_str(), signing.rotation.enabled),
+        ("RSA_2048", None)
+    );
+    assert_eq!(
+        e.kms_keys
+            .iter()
+            .filter(|k| k.region == "eu-west-2")
+            .count(),
+        4
+    );
+    assert_eq!(
+        e.kms_keys
+            .iter()
+            .filter(|k| k.region == "ap-southeast-2")
+            .count(),
+        1
+    );
+    assert!(matches!(
+        state(&e, DatasetKind::KmsKeys, "eu-west-2"),
+        LoadState::Loaded { .. }
+    ));
     assert_sent_actions_in_policy(s.ledger());
 }
 
@@ -81,9 +112,17 @@ async fn the_network_topology_is_read_region_by_region() {
     let vpc = |id: &str| e.vpcs.iter().find(|v| v.vpc_id == id).expect("vpc");
     assert_eq!(vpc(&seed.public_vpc).name(), "public");
     assert_eq!(vpc(&seed.isolated_vpc).cidr_blocks, ["10.30.0.0/16"]);
-    let igw = e.internet_gateways.iter().find(|g| g.internet_gateway_id == seed.igw).expect("igw");
+    let igw = e
+        .internet_gateways
+        .iter()
+        .find(|g| g.internet_gateway_id == seed.igw)
+        .expect("igw");
     assert_eq!(igw.attached_vpcs, [seed.public_vpc.clone()]);
-    let nat = e.nat_gateways.iter().find(|n| n.nat_gateway_id == seed.nat).expect("nat");
+    let nat = e
+        .nat_gateways
+        .iter()
+        .find(|n| n.nat_gateway_id == seed.nat)
+        .expect("nat");
     assert_eq!(nat.vpc_id, seed.nat_vpc);
     let routes_of = |vpc: &str| -> Vec<RouteTarget> {
         e.route_tables
@@ -100,16 +139,49 @@ async fn the_network_topology_is_read_region_by_region() {
             .all(|t| matches!(t, RouteTarget::Local)),
         "the isolated VPC has no way out"
     );
-    let sg = e.security_groups.iter().find(|g| g.group_id == seed.ssh_group).expect("sg");
-    assert!(sg.ingress.iter().any(|r| r.from_port == Some(22) && r.peer == SgPeer::Ipv4("0.0.0.0/0".into())));
-    let acl = e.network_acls.iter().find(|a| a.network_acl_id == seed.deny_acl).expect("acl");
-    assert!(acl.entries.iter().any(|x| x.rule_number == 100 && x.port_from == Some(22)));
-    let flow = e.flow_logs.iter().find(|f| f.flow_log_id == seed.flow_log).expect("flow log");
-    assert_eq!((flow.resource_id.as_str(), flow.traffic_type.as_str()), (seed.public_vpc.as_str(), "ALL"));
+    let sg = e
+        .security_groups
+        .iter()
+        .find(|g| g.group_id == seed.ssh_group)
+        .expect("sg");
+    assert!(
+        sg.ingress
+            .iter()
+            .any(|r| r.from_port == Some(22) && r.peer == SgPeer::Ipv4("0.0.0.0/0".into()))
+    );
+    let acl = e
+        .network_acls
+        .iter()
+        .find(|a| a.network_acl_id == seed.deny_acl)
+        .expect("acl");
+    assert!(
+        acl.entries
+            .iter()
+            .any(|x| x.rule_number == 100 && x.port_from == Some(22))
+    );
+    let flow = e
+        .flow_logs
+        .iter()
+        .find(|f| f.flow_log_id == seed.flow_log)
+        .expect("flow log");
+    assert_eq!(
+        (flow.resource_id.as_str(), flow.traffic_type.as_str()),
+        (seed.public_vpc.as_str(), "ALL")
+    );
     // Multi-region merge: each region's default VPC plus the seeded ones.
     assert_eq!(e.vpcs.iter().filter(|v| v.region == "eu-west-2").count(), 4);
-    assert_eq!(e.vpcs.iter().filter(|v| v.region == "ap-southeast-2").count(), 2);
-    for d in [DatasetKind::Vpcs, DatasetKind::SecurityGroups, DatasetKind::FlowLogs] {
+    assert_eq!(
+        e.vpcs
+            .iter()
+            .filter(|v| v.region == "ap-southeast-2")
+            .count(),
+        2
+    );
+    for d in [
+        DatasetKind::Vpcs,
+        DatasetKind::SecurityGroups,
+        DatasetKind::FlowLogs,
+    ] {
         assert!(e.status(d).is_complete(), "{d}: {}", e.status(d).describe());
     }
     assert_sent_actions_in_policy(s.ledger());
@@ -120,7 +192,11 @@ async fn all_imported_findings_arrive_over_three_pages() {
     let Some(url) = moto_url() else { return };
     let (s, e, seed) = live(&url).await;
     assert_eq!(seed.findings, moto::FINDINGS);
-    let hub: Vec<_> = e.findings.iter().filter(|f| f.region == "eu-west-2").collect();
+    let hub: Vec<_> = e
+        .findings
+        .iter()
+        .filter(|f| f.region == "eu-west-2")
+        .collect();
     assert_eq!(hub.len(), moto::FINDINGS);
     assert!(hub.iter().any(|f| f.control_id() == Some("EC2.7")));
     let pages = s
@@ -130,7 +206,10 @@ async fn all_imported_findings_arrive_over_three_pages() {
         .filter(|r| r.operation == "GetFindings" && r.service == "SecurityHub")
         .count();
     assert_eq!(pages, 3, "100 + 100 + 50");
-    assert!(matches!(state(&e, DatasetKind::SecurityHubFindings, "eu-west-2"), LoadState::Loaded { .. }));
+    assert!(matches!(
+        state(&e, DatasetKind::SecurityHubFindings, "eu-west-2"),
+        LoadState::Loaded { .. }
+    ));
     // Security Hub is off in the other region: said so, not "no findings".
     assert!(matches!(
         state(&e, DatasetKind::SecurityHubFindings, "ap-southeast-2"),
@@ -143,9 +222,18 @@ async fn all_imported_findings_arrive_over_three_pages() {
 async fn what_the_emulator_cannot_serve_is_failed_with_a_reason() {
     let Some(url) = moto_url() else { return };
     let (_s, e, _) = live(&url).await;
-    for d in [DatasetKind::GuardDutyFindings, DatasetKind::Standards, DatasetKind::Controls, DatasetKind::Alarms, DatasetKind::MacieFindings] {
+    for d in [
+        DatasetKind::GuardDutyFindings,
+        DatasetKind::Standards,
+        DatasetKind::Controls,
+        DatasetKind::Alarms,
+        DatasetKind::MacieFindings,
+    ] {
         let LoadState::Failed { reason } = state(&e, d, "eu-west-2") else {
-            panic!("{d} should fail in eu-west-2, got {:?}", state(&e, d, "eu-west-2"))
+            panic!(
+                "{d} should fail in eu-west-2, got {:?}",
+                state(&e, d, "eu-west-2")
+            )
         };
         assert!(!reason.is_empty());
         assert!(!e.status(d).has_data(), "{d} must not look empty-but-fine");
@@ -153,8 +241,14 @@ async fn what_the_emulator_cannot_serve_is_failed_with_a_reason() {
     let LoadState::Failed { reason } = state(&e, DatasetKind::Alarms, "eu-west-2") else {
         unreachable!()
     };
-    assert!(reason.contains("not supported by this endpoint"), "{reason}");
-    assert!(matches!(state(&e, DatasetKind::GuardDutyFindings, "ap-southeast-2"), LoadState::NotEnabled { .. }));
+    assert!(
+        reason.contains("not supported by this endpoint"),
+        "{reason}"
+    );
+    assert!(matches!(
+        state(&e, DatasetKind::GuardDutyFindings, "ap-southeast-2"),
+        LoadState::NotEnabled { .. }
+    ));
 }
 
 #[tokio::test]
@@ -166,13 +260,33 @@ async fn the_guard_refuses_writes_on_the_emulator_and_nothing_changes() {
     let plain = aws_sdk_kms::Client::new(&sdk_config(&url, "ca-central-1"));
     let keys = || async { plain.list_keys().send().await.expect("list").keys().len() };
     let count = keys().await;
-    let guarded = rampart::aws::RegionClients::from_sdk_config(&sdk_config(&url, "ca-central-1"), "ca-central-1", s.guard());
-    let err = guarded.kms.create_key().send().await.expect_err("a write must be refused");
-    assert!(format!("{}", aws_smithy_types::error::display::DisplayErrorContext(&err)).contains("read-only guard"));
+    let guarded = rampart::aws::RegionClients::from_sdk_config(
+        &sdk_config(&url, "ca-central-1"),
+        "ca-central-1",
+        s.guard(),
+    );
+    let err = guarded
+        .kms
+        .create_key()
+        .send()
+        .await
+        .expect_err("a write must be refused");
+    assert!(
+        format!(
+            "{}",
+            aws_smithy_types::error::display::DisplayErrorContext(&err)
+        )
+        .contains("read-only guard")
+    );
     assert_eq!(keys().await, count, "no key was created");
-    assert_eq!(s.ledger().attempts(), before, "no request left for the refused call");
+    assert_eq!(
+        s.ledger().attempts(),
+        before,
+        "no request left for the refused call"
+    );
     let refused = s.ledger().refused();
-    assert!(refused.iter().any(|r| r.operation == "CreateKey" && r.attempts == 0
+    assert!(refused.iter().any(|r| r.operation == "CreateKey"
+        && r.attempts == 0
         && matches!(r.outcome, CallOutcome::Refused { .. })));
 }
 
@@ -183,7 +297,8 @@ async fn capture_then_file_shows_the_same_estate() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("live.json.zst");
     rampart::snapshot::save(&estate, &path).expect("save");
-    let mut back = rampart::snapshot::load_paths(std::slice::from_ref(&path), chrono::Utc::now()).expect("open");
+    let mut back = rampart::snapshot::load_paths(std::slice::from_ref(&path), chrono::Utc::now())
+        .expect("open");
     back.meta.origin = estate.meta.origin.clone();
     assert_eq!(back, estate);
 
@@ -194,18 +309,40 @@ async fn capture_then_file_shows_the_same_estate() {
         let mut cmd = Command::new(bin);
         moto::binary_env(&mut cmd, dir.path());
         let o = cmd.args(args).output().expect("run rampart");
-        assert!(o.status.success(), "{args:?}: {}", String::from_utf8_lossy(&o.stderr));
+        assert!(
+            o.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
         String::from_utf8_lossy(&o.stdout).into_owned()
     };
-    let live_args = ["--endpoint-url", url.as_str(), "--region", "eu-west-2,ap-southeast-2"];
-    let said = run(&[&["capture", "--out", out.to_str().expect("utf8")][..], &live_args[..]].concat());
+    let live_args = [
+        "--endpoint-url",
+        url.as_str(),
+        "--region",
+        "eu-west-2,ap-southeast-2",
+    ];
+    let said = run(&[
+        &["capture", "--out", out.to_str().expect("utf8")][..],
+        &live_args[..],
+    ]
+    .concat());
     assert!(said.contains("captured 250 findings"), "{said}");
-    let from_file: serde_json::Value =
-        serde_json::from_str(&run(&["--file", out.to_str().expect("utf8"), "summary", "--json"])).expect("json");
+    let from_file: serde_json::Value = serde_json::from_str(&run(&[
+        "--file",
+        out.to_str().expect("utf8"),
+        "summary",
+        "--json",
+    ]))
+    .expect("json");
     let from_live: serde_json::Value =
-        serde_json::from_str(&run(&[&["summary", "--json"][..], &live_args[..]].concat())).expect("json");
+        serde_json::from_str(&run(&[&["summary", "--json"][..], &live_args[..]].concat()))
+            .expect("json");
     for d in DatasetKind::ALL {
-        let (a, b) = (&from_file["datasets"][d.key()], &from_live["datasets"][d.key()]);
+        let (a, b) = (
+            &from_file["datasets"][d.key()],
+            &from_live["datasets"][d.key()],
+        );
         assert_eq!(a["count"], b["count"], "{d}");
         assert_eq!(a["by_region"], b["by_region"], "{d}");
         assert_eq!(a["status"]["status"], b["status"]["status"], "{d}");
@@ -221,21 +358,53 @@ fn summary_json_reports_the_seed_and_what_is_missing() {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_rampart"));
     moto::binary_env(&mut cmd, dir.path());
     let o = cmd
-        .args(["summary", "--json", "--endpoint-url", &url, "--region", "eu-west-2,ap-southeast-2"])
+        .args([
+            "summary",
+            "--json",
+            "--endpoint-url",
+            &url,
+            "--region",
+            "eu-west-2,ap-southeast-2",
+        ])
         .output()
         .expect("run rampart");
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let j: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
     let d = &j["datasets"];
     assert_eq!(j["accounts"], serde_json::json!(["123456789012"]));
-    assert_eq!(d["kms_keys"]["by_region"], serde_json::json!({"ap-southeast-2": 1, "eu-west-2": 4}));
-    assert_eq!(d["vpcs"]["by_region"], serde_json::json!({"ap-southeast-2": 2, "eu-west-2": 4}));
-    assert_eq!(d["securityhub_findings"]["by_region"]["eu-west-2"], seed.findings);
-    assert!(d["security_groups"]["by_region"]["eu-west-2"].as_u64().is_some_and(|n| n >= 2));
-    for missing in ["guardduty_findings", "macie_findings", "standards", "controls", "alarms"] {
-        assert!(d[missing]["count"].is_null(), "{missing} must be unknown, not 0");
+    assert_eq!(
+        d["kms_keys"]["by_region"],
+        serde_json::json!({"ap-southeast-2": 1, "eu-west-2": 4})
+    );
+    assert_eq!(
+        d["vpcs"]["by_region"],
+        serde_json::json!({"ap-southeast-2": 2, "eu-west-2": 4})
+    );
+    assert_eq!(
+        d["securityhub_findings"]["by_region"]["eu-west-2"],
+        seed.findings
+    );
+    assert!(
+        d["security_groups"]["by_region"]["eu-west-2"]
+            .as_u64()
+            .is_some_and(|n| n >= 2)
+    );
+    for missing in [
+        "guardduty_findings",
+        "macie_findings",
+        "standards",
+        "controls",
+        "alarms",
+    ] {
+        assert!(
+            d[missing]["count"].is_null(),
+            "{missing} must be unknown, not 0"
+        );
         let reasons = d[missing]["status"]["reasons"].to_string();
-        assert!(reasons.contains("eu-west-2: failed:"), "{missing}: {reasons}");
+        assert!(
+            reasons.contains("eu-west-2: failed:"),
+            "{missing}: {reasons}"
+        );
     }
 }
 
@@ -250,11 +419,20 @@ fn no_credentials_is_one_line_that_suggests_demo() {
         .env("AWS_EC2_METADATA_DISABLED", "true")
         .env("AWS_CONFIG_FILE", &empty)
         .env("AWS_SHARED_CREDENTIALS_FILE", &empty)
-        .args(["summary", "--region", "eu-west-2", "--endpoint-url", "http://127.0.0.1:9"])
+        .args([
+            "summary",
+            "--region",
+            "eu-west-2",
+            "--endpoint-url",
+            "http://127.0.0.1:9",
+        ])
         .output()
         .expect("run rampart");
     assert!(!o.status.success());
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(err.trim().lines().count(), 1, "{err}");
-    assert!(err.contains("no AWS credentials") && err.contains("--demo"), "{err}");
+    assert!(
+        err.contains("no AWS credentials") && err.contains("--demo"),
+        "{err}"
+    );
 }

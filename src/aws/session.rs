@@ -9,14 +9,32 @@ use super::progress::{Ctx, Limits};
 use super::securityhub::FindingsScope;
 use super::{cloudwatch, ec2, guardduty, kms, macie, securityhub, sts};
 use crate::model::{
-    CallerIdentity, DataOrigin, DatasetKind, Estate, EstateDelta, EstateMeta, Timestamp,
+    CallerIdentity, DataOrigin, DatasetKind, Estate, EstateDelta, EstateMeta, LoadState, Timestamp,
     dedup_findings,
 };
 use aws_config::SdkConfig;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 use tokio::sync::mpsc;
 use tokio::task::JoinSet;
+
+const SECURITY_HUB: &[DatasetKind] = &[
+    DatasetKind::SecurityHubFindings,
+    DatasetKind::Standards,
+    DatasetKind::Controls,
+];
+
+const EC2: &[DatasetKind] = &[
+    DatasetKind::Vpcs,
+    DatasetKind::Subnets,
+    DatasetKind::RouteTables,
+    DatasetKind::InternetGateways,
+    DatasetKind::NatGateways,
+    DatasetKind::VpcEndpoints,
+    DatasetKind::SecurityGroups,
+    DatasetKind::NetworkAcls,
+    DatasetKind::FlowLogs,
+];
 
 /// What one load reads.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -166,6 +184,8 @@ impl Session {
             return;
         }
         let mut tasks = JoinSet::new();
+        // What each task reads, to fail it honestly should it panic.
+        let mut owners: HashMap<tokio::task::Id, (String, &'static [DatasetKind])> = HashMap::new();
         for (region, c) in &self.clients {
             let scope = match &aggregation {
                 Some(a) if a == region => FindingsScope::Aggregated,
@@ -173,21 +193,32 @@ impl Session {
                 None => FindingsScope::Region,
             };
             macro_rules! spawn {
-                ($module:ident, $client:ident $(, $extra:expr)?) => {{
-                    let (client, ctx, region) = (c.$client.clone(), ctx.clone(), region.clone());
-                    tasks.spawn(async move { $module::read(&client, &ctx, &region $(, $extra)?).await });
+                ($module:ident, $client:ident, $datasets:expr $(, $extra:expr)?) => {{
+                    let (client, ctx, r) = (c.$client.clone(), ctx.clone(), region.clone());
+                    let handle = tasks.spawn(async move { $module::read(&client, &ctx, &r $(, $extra)?).await });
+                    owners.insert(handle.id(), (region.clone(), $datasets));
                 }};
             }
-            spawn!(securityhub, securityhub, scope);
-            spawn!(guardduty, guardduty);
-            spawn!(macie, macie);
-            spawn!(kms, kms);
-            spawn!(ec2, ec2);
-            spawn!(cloudwatch, cloudwatch);
+            spawn!(securityhub, securityhub, SECURITY_HUB, scope);
+            spawn!(guardduty, guardduty, &[DatasetKind::GuardDutyFindings]);
+            spawn!(macie, macie, &[DatasetKind::MacieFindings]);
+            spawn!(kms, kms, &[DatasetKind::KmsKeys]);
+            spawn!(ec2, ec2, EC2);
+            spawn!(cloudwatch, cloudwatch, &[DatasetKind::Alarms]);
         }
-        while let Some(done) = tasks.join_next().await {
-            if let Err(e) = done {
-                tracing::warn!("a reader task ended abnormally: {e}");
+        while let Some(done) = tasks.join_next_with_id().await {
+            let Err(e) = done else { continue };
+            tracing::warn!("a reader task ended abnormally: {e}");
+            let Some((region, datasets)) = owners.get(&e.id()) else {
+                continue;
+            };
+            for d in datasets.iter().filter(|d| ctx.wants(**d)) {
+                let state = LoadState::Failed {
+                    reason: format!("internal error while reading: {e}"),
+                };
+                if ctx.set(*d, region, state).await.is_err() {
+                    return;
+                }
             }
         }
     }

@@ -8,7 +8,10 @@ use std::collections::BTreeSet;
 
 /// Every action `docs/iam/rampart-readonly.json` allows (no wildcards).
 pub fn policy_actions() -> BTreeSet<String> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/iam/rampart-readonly.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/docs/iam/rampart-readonly.json"
+    );
     let text = std::fs::read_to_string(path).expect("read the IAM policy");
     let doc: serde_json::Value = serde_json::from_str(&text).expect("policy is JSON");
     let mut out = BTreeSet::new();

@@ -31,7 +31,11 @@ pub fn sdk_config(url: &str, region: &str) -> SdkConfig {
         .region(Region::new(region.to_string()))
         .endpoint_url(url)
         .credentials_provider(SharedCredentialsProvider::new(Credentials::new(
-            "testing", "testing", None, None, "rampart-tests",
+            "testing",
+            "testing",
+            None,
+            None,
+            "rampart-tests",
         )))
         .build()
 }
@@ -61,7 +65,10 @@ fn post(url: &str, path: &str) {
     .expect("send");
     let mut answer = String::new();
     s.read_to_string(&mut answer).expect("read");
-    assert!(answer.starts_with("HTTP/1.1 200") || answer.starts_with("HTTP/1.0 200"), "{answer}");
+    assert!(
+        answer.starts_with("HTTP/1.1 200") || answer.starts_with("HTTP/1.0 200"),
+        "{answer}"
+    );
 }
 
 /// What the seed put where, for the assertions.

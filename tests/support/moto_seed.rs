@@ -30,14 +30,23 @@ async fn kms_keys(url: &str) -> (String, String, String, String) {
         .send()
         .await
         .expect("create key"));
-    kms.enable_key_rotation().key_id(&rotating).send().await.expect("rotate");
+    kms.enable_key_rotation()
+        .key_id(&rotating)
+        .send()
+        .await
+        .expect("rotate");
     kms.create_alias()
         .alias_name("alias/customer-data")
         .target_key_id(&rotating)
         .send()
         .await
         .expect("alias");
-    let plain = id(kms.create_key().description("legacy, no rotation").send().await.expect("key"));
+    let plain = id(kms
+        .create_key()
+        .description("legacy, no rotation")
+        .send()
+        .await
+        .expect("key"));
     kms.put_key_policy()
         .key_id(&plain)
         .policy_name("default")
@@ -45,7 +54,12 @@ async fn kms_keys(url: &str) -> (String, String, String, String) {
         .send()
         .await
         .expect("policy");
-    let deleting = id(kms.create_key().description("retired").send().await.expect("key"));
+    let deleting = id(kms
+        .create_key()
+        .description("retired")
+        .send()
+        .await
+        .expect("key"));
     kms.schedule_key_deletion()
         .key_id(&deleting)
         .pending_window_in_days(7)
@@ -60,8 +74,18 @@ async fn kms_keys(url: &str) -> (String, String, String, String) {
         .await
         .expect("key"));
     let other = aws_sdk_kms::Client::new(&sdk_config(url, "ap-southeast-2"));
-    let k = id(other.create_key().description("sydney").send().await.expect("key"));
-    other.enable_key_rotation().key_id(&k).send().await.expect("rotate");
+    let k = id(other
+        .create_key()
+        .description("sydney")
+        .send()
+        .await
+        .expect("key"));
+    other
+        .enable_key_rotation()
+        .key_id(&k)
+        .send()
+        .await
+        .expect("rotate");
     (rotating, plain, deleting, signing)
 }
 
@@ -73,7 +97,11 @@ async fn vpc(c: &aws_sdk_ec2::Client, cidr: &str, name: &str) -> (String, String
         .send()
         .await
         .expect("vpc");
-    let vpc_id = v.vpc().and_then(|v| v.vpc_id()).expect("vpc id").to_string();
+    let vpc_id = v
+        .vpc()
+        .and_then(|v| v.vpc_id())
+        .expect("vpc id")
+        .to_string();
     let subnet = c
         .create_subnet()
         .vpc_id(&vpc_id)
@@ -81,14 +109,36 @@ async fn vpc(c: &aws_sdk_ec2::Client, cidr: &str, name: &str) -> (String, String
         .send()
         .await
         .expect("subnet");
-    let subnet_id = subnet.subnet().and_then(|s| s.subnet_id()).expect("subnet id").to_string();
+    let subnet_id = subnet
+        .subnet()
+        .and_then(|s| s.subnet_id())
+        .expect("subnet id")
+        .to_string();
     (vpc_id, subnet_id)
 }
 
-async fn route(c: &aws_sdk_ec2::Client, vpc: &str, subnet: &str, igw: Option<&str>, nat: Option<&str>) {
-    let rt = c.create_route_table().vpc_id(vpc).send().await.expect("route table");
-    let rt = rt.route_table().and_then(|r| r.route_table_id()).expect("id").to_string();
-    let mut r = c.create_route().route_table_id(&rt).destination_cidr_block("0.0.0.0/0");
+async fn route(
+    c: &aws_sdk_ec2::Client,
+    vpc: &str,
+    subnet: &str,
+    igw: Option<&str>,
+    nat: Option<&str>,
+) {
+    let rt = c
+        .create_route_table()
+        .vpc_id(vpc)
+        .send()
+        .await
+        .expect("route table");
+    let rt = rt
+        .route_table()
+        .and_then(|r| r.route_table_id())
+        .expect("id")
+        .to_string();
+    let mut r = c
+        .create_route()
+        .route_table_id(&rt)
+        .destination_cidr_block("0.0.0.0/0");
     if let Some(g) = igw {
         r = r.gateway_id(g);
     }
@@ -96,15 +146,29 @@ async fn route(c: &aws_sdk_ec2::Client, vpc: &str, subnet: &str, igw: Option<&st
         r = r.nat_gateway_id(n);
     }
     r.send().await.expect("route");
-    c.associate_route_table().route_table_id(&rt).subnet_id(subnet).send().await.expect("associate");
+    c.associate_route_table()
+        .route_table_id(&rt)
+        .subnet_id(subnet)
+        .send()
+        .await
+        .expect("associate");
 }
 
 async fn network(url: &str) -> [String; 8] {
     let c = aws_sdk_ec2::Client::new(&sdk_config(url, "eu-west-2"));
     let (public, public_subnet) = vpc(&c, "10.10.0.0/16", "public").await;
     let igw = c.create_internet_gateway().send().await.expect("igw");
-    let igw = igw.internet_gateway().and_then(|g| g.internet_gateway_id()).expect("id").to_string();
-    c.attach_internet_gateway().internet_gateway_id(&igw).vpc_id(&public).send().await.expect("attach");
+    let igw = igw
+        .internet_gateway()
+        .and_then(|g| g.internet_gateway_id())
+        .expect("id")
+        .to_string();
+    c.attach_internet_gateway()
+        .internet_gateway_id(&igw)
+        .vpc_id(&public)
+        .send()
+        .await
+        .expect("attach");
     route(&c, &public, &public_subnet, Some(&igw), None).await;
     let sg = c
         .create_security_group()
@@ -139,10 +203,19 @@ async fn network(url: &str) -> [String; 8] {
         .send()
         .await
         .expect("flow logs");
-    let flow = flow.flow_log_ids().first().expect("flow log id").to_string();
+    let flow = flow
+        .flow_log_ids()
+        .first()
+        .expect("flow log id")
+        .to_string();
 
     let (private, private_subnet) = vpc(&c, "10.20.0.0/16", "private-with-nat").await;
-    let eip = c.allocate_address().domain(ec2::DomainType::Vpc).send().await.expect("eip");
+    let eip = c
+        .allocate_address()
+        .domain(ec2::DomainType::Vpc)
+        .send()
+        .await
+        .expect("eip");
     let nat = c
         .create_nat_gateway()
         .subnet_id(&private_subnet)
@@ -150,12 +223,25 @@ async fn network(url: &str) -> [String; 8] {
         .send()
         .await
         .expect("nat");
-    let nat = nat.nat_gateway().and_then(|n| n.nat_gateway_id()).expect("id").to_string();
+    let nat = nat
+        .nat_gateway()
+        .and_then(|n| n.nat_gateway_id())
+        .expect("id")
+        .to_string();
     route(&c, &private, &private_subnet, None, Some(&nat)).await;
 
     let (isolated, _) = vpc(&c, "10.30.0.0/16", "isolated").await;
-    let acl = c.create_network_acl().vpc_id(&isolated).send().await.expect("acl");
-    let acl = acl.network_acl().and_then(|a| a.network_acl_id()).expect("id").to_string();
+    let acl = c
+        .create_network_acl()
+        .vpc_id(&isolated)
+        .send()
+        .await
+        .expect("acl");
+    let acl = acl
+        .network_acl()
+        .and_then(|a| a.network_acl_id())
+        .expect("id")
+        .to_string();
     c.create_network_acl_entry()
         .network_acl_id(&acl)
         .rule_number(100)
@@ -185,7 +271,10 @@ fn asff(i: usize) -> sh::AwsSecurityFinding {
     let now = "2026-11-01T09:00:00.000Z";
     let mut f = sh::AwsSecurityFinding::builder()
         .schema_version("2018-10-08")
-        .id(format!("arn:aws:securityhub:eu-west-2:123456789012:security-control/EC2.{}/finding/{i:04}", i % 20))
+        .id(format!(
+            "arn:aws:securityhub:eu-west-2:123456789012:security-control/EC2.{}/finding/{i:04}",
+            i % 20
+        ))
         .product_arn("arn:aws:securityhub:eu-west-2::product/aws/securityhub")
         .generator_id(format!("security-control/EC2.{}", i % 20))
         .aws_account_id("123456789012")
@@ -198,26 +287,39 @@ fn asff(i: usize) -> sh::AwsSecurityFinding {
         .resources(
             sh::Resource::builder()
                 .r#type("AwsEc2SecurityGroup")
-                .id(format!("arn:aws:ec2:eu-west-2:123456789012:security-group/sg-{i:05}"))
+                .id(format!(
+                    "arn:aws:ec2:eu-west-2:123456789012:security-group/sg-{i:05}"
+                ))
                 .region("eu-west-2")
                 .partition(sh::Partition::Aws)
                 .build(),
         )
         .compliance(
             sh::Compliance::builder()
-                .status(if i % 3 == 0 { sh::ComplianceStatus::Passed } else { sh::ComplianceStatus::Failed })
+                .status(if i % 3 == 0 {
+                    sh::ComplianceStatus::Passed
+                } else {
+                    sh::ComplianceStatus::Failed
+                })
                 .security_control_id(format!("EC2.{}", i % 20))
                 .build(),
         );
     if i % 7 == 0 {
-        f = f.workflow(sh::Workflow::builder().status(sh::WorkflowStatus::Notified).build());
+        f = f.workflow(
+            sh::Workflow::builder()
+                .status(sh::WorkflowStatus::Notified)
+                .build(),
+        );
     }
     f.build()
 }
 
 async fn security_hub(url: &str) -> usize {
     let c = aws_sdk_securityhub::Client::new(&sdk_config(url, "eu-west-2"));
-    c.enable_security_hub().send().await.expect("enable security hub");
+    c.enable_security_hub()
+        .send()
+        .await
+        .expect("enable security hub");
     let all: Vec<sh::AwsSecurityFinding> = (0..FINDINGS).map(asff).collect();
     let mut imported = 0;
     for chunk in all.chunks(100) {
@@ -234,10 +336,23 @@ async fn security_hub(url: &str) -> usize {
 
 pub async fn seed(url: &str) -> Seed {
     let (rotating_key, plain_key, deleting_key, signing_key) = kms_keys(url).await;
-    let [public_vpc, nat_vpc, isolated_vpc, igw, nat, ssh_group, deny_acl, flow_log] = network(url).await;
+    let [
+        public_vpc,
+        nat_vpc,
+        isolated_vpc,
+        igw,
+        nat,
+        ssh_group,
+        deny_acl,
+        flow_log,
+    ] = network(url).await;
     let findings = security_hub(url).await;
     let gd = aws_sdk_guardduty::Client::new(&sdk_config(url, "eu-west-2"));
-    gd.create_detector().enable(true).send().await.expect("detector");
+    gd.create_detector()
+        .enable(true)
+        .send()
+        .await
+        .expect("detector");
     Seed {
         rotating_key,
         plain_key,
