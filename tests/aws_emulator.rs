@@ -117,7 +117,7 @@ async fn the_network_topology_is_read_region_by_region() {
         .iter()
         .find(|g| g.internet_gateway_id == seed.igw)
         .expect("igw");
-    assert_eq!(igw.attached_vpcs, [seed.public_vpc.clone()]);
+    assert_eq!(igw.attached_vpcs, std::slice::from_ref(&seed.public_vpc));
     let nat = e
         .nat_gateways
         .iter()

@@ -296,7 +296,7 @@ fn asff(i: usize) -> sh::AwsSecurityFinding {
         )
         .compliance(
             sh::Compliance::builder()
-                .status(if i % 3 == 0 {
+                .status(if i.is_multiple_of(3) {
                     sh::ComplianceStatus::Passed
                 } else {
                     sh::ComplianceStatus::Failed
@@ -304,7 +304,7 @@ fn asff(i: usize) -> sh::AwsSecurityFinding {
                 .security_control_id(format!("EC2.{}", i % 20))
                 .build(),
         );
-    if i % 7 == 0 {
+    if i.is_multiple_of(7) {
         f = f.workflow(
             sh::Workflow::builder()
                 .status(sh::WorkflowStatus::Notified)
