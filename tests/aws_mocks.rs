@@ -196,3 +196,5 @@ async fn services_that_are_off_say_so() {
 mod kms;
 #[path = "aws_mocks/securityhub.rs"]
 mod securityhub;
+#[path = "aws_mocks/streaming.rs"]
+mod streaming;

@@ -204,3 +204,43 @@ impl DatasetRun {
         self.state(state).await
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    #[tokio::test]
+    async fn limits_bound_requests_per_service_not_across_services() {
+        let limits = Arc::new(Limits::new(2));
+        let (now, peak) = (Arc::new(AtomicUsize::new(0)), Arc::new(AtomicUsize::new(0)));
+        let request = |service| {
+            let (limits, now, peak) = (limits.clone(), now.clone(), peak.clone());
+            async move {
+                limits
+                    .run(service, async {
+                        let n = now.fetch_add(1, Ordering::SeqCst) + 1;
+                        peak.fetch_max(n, Ordering::SeqCst);
+                        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+                        now.fetch_sub(1, Ordering::SeqCst);
+                    })
+                    .await
+            }
+        };
+        let kms: Vec<_> = (0..6).map(|_| request(Service::Kms)).collect();
+        futures::future::join_all(kms).await;
+        assert_eq!(peak.load(Ordering::SeqCst), 2);
+        peak.store(0, Ordering::SeqCst);
+        let mixed: Vec<_> = (0..4)
+            .map(|i| {
+                request(if i % 2 == 0 {
+                    Service::Kms
+                } else {
+                    Service::Ec2
+                })
+            })
+            .collect();
+        futures::future::join_all(mixed).await;
+        assert_eq!(peak.load(Ordering::SeqCst), 4);
+    }
+}

@@ -86,6 +86,8 @@ impl Session {
             .first()
             .cloned()
             .or_else(|| sdk.region().map(|r| r.as_ref().to_string()))
+            // Any commercial region answers DescribeRegions for the account.
+            .or_else(|| opts.all_regions.then(|| "us-east-1".to_string()))
             .ok_or(LiveError::NoRegion)?;
         let home_clients = RegionClients::from_sdk_config(sdk, &home, &guard);
         let caller = sts::caller(&home_clients.sts).await?;

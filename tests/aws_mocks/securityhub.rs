@@ -15,8 +15,7 @@ use aws_sdk_securityhub::operation::{
 };
 use aws_sdk_securityhub::types as sh;
 use aws_smithy_mocks::{Rule, mock};
-use rampart::aws::LoadRequest;
-use rampart::model::{DatasetKind, EstateDelta, LoadState};
+use rampart::model::DatasetKind;
 
 const FSBP: &str =
     "arn:aws:securityhub:eu-west-2::standards/aws-foundational-security-best-practices/v/1.0.0";
@@ -35,7 +34,7 @@ fn definition(id: &str, title: &str, sev: sh::SeverityRating) -> sh::SecurityCon
         .build()
 }
 
-fn finding(i: usize, account: &str, region: &str) -> sh::AwsSecurityFinding {
+pub(crate) fn finding(i: usize, account: &str, region: &str) -> sh::AwsSecurityFinding {
     sh::AwsSecurityFinding::builder()
         .schema_version("2018-10-08")
         .id(format!(
@@ -61,7 +60,7 @@ fn finding(i: usize, account: &str, region: &str) -> sh::AwsSecurityFinding {
         .build()
 }
 
-fn hub_rules() -> Vec<Rule> {
+pub(crate) fn hub_rules() -> Vec<Rule> {
     vec![
         mock!(Client::describe_hub).then_output(|| {
             DescribeHubOutput::builder()
@@ -276,97 +275,4 @@ async fn an_aggregator_is_read_once_for_every_account_and_region() {
     );
     assert!(e.status(DatasetKind::SecurityHubFindings).is_complete());
     assert_sent_actions_in_policy(s.ledger());
-}
-
-#[tokio::test]
-async fn findings_stream_page_by_page_with_progress() {
-    let mut rules = hub_rules();
-    for (token, next, from) in [
-        (None, Some("p2"), 0),
-        (Some("p2"), Some("p3"), 100),
-        (Some("p3"), None, 200),
-    ] {
-        rules.push(
-            mock!(Client::get_findings)
-                .match_requests(move |r| {
-                    r.next_token() == token
-                        && r.max_results() == Some(100)
-                        && r.filters().is_some_and(|f| {
-                            f.record_state().first().and_then(|x| x.value()) == Some("ACTIVE")
-                        })
-                })
-                .then_output(move || {
-                    let n = if next.is_some() { 100 } else { 50 };
-                    let mut b = GetFindingsOutput::builder();
-                    for i in from..from + n {
-                        b = b.findings(finding(i, "111122223333", "eu-west-2"));
-                    }
-                    b.set_next_token(next.map(str::to_string)).build()
-                }),
-        );
-    }
-    let s = session(vec![(
-        "eu-west-2",
-        Mocks {
-            securityhub: rules,
-            ..Mocks::default()
-        },
-    )]);
-    let (tx, mut rx) = tokio::sync::mpsc::channel(8);
-    let req = LoadRequest {
-        only: vec![DatasetKind::SecurityHubFindings],
-        findings_updated_since: None,
-    };
-    let (_, deltas) = tokio::join!(s.load(&req, tx), async {
-        let mut v = Vec::new();
-        while let Some(d) = rx.recv().await {
-            v.push(d);
-        }
-        v
-    });
-    let pages: Vec<usize> = deltas
-        .iter()
-        .filter_map(|d| match d {
-            EstateDelta::Findings(f) => Some(f.len()),
-            _ => None,
-        })
-        .collect();
-    assert_eq!(pages, [100, 100, 50]);
-    let progress: Vec<LoadState> = deltas
-        .iter()
-        .filter_map(|d| match d {
-            EstateDelta::Load(r) if r.dataset == DatasetKind::SecurityHubFindings => {
-                Some(r.state.clone())
-            }
-            _ => None,
-        })
-        .collect();
-    assert_eq!(
-        progress[..4],
-        [
-            LoadState::Loading { pages: 0, items: 0 },
-            LoadState::Loading {
-                pages: 1,
-                items: 100
-            },
-            LoadState::Loading {
-                pages: 2,
-                items: 200
-            },
-            LoadState::Loading {
-                pages: 3,
-                items: 250
-            },
-        ]
-    );
-    assert!(matches!(progress.last(), Some(LoadState::Loaded { .. })));
-    let prune = deltas.iter().find_map(|d| match d {
-        EstateDelta::Prune { keep, .. } => Some(keep.len()),
-        _ => None,
-    });
-    assert_eq!(
-        prune,
-        Some(250),
-        "a full read prunes what it did not see again"
-    );
 }
