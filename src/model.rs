@@ -6,6 +6,7 @@
 
 mod alarm;
 mod attestation;
+mod dataset;
 mod delta;
 mod estate;
 mod finding;
@@ -18,11 +19,9 @@ mod severity;
 
 pub use alarm::{Alarm, AlarmState, LogGroup};
 pub use attestation::{Attestation, AttestationStatus};
+pub use dataset::{DatasetKind, DatasetStatus, LoadRecord, LoadState};
 pub use delta::{EstateDelta, Keyed, finding_dataset};
-pub use estate::{
-    CallerIdentity, DataOrigin, DatasetKind, DatasetStatus, Estate, EstateMeta, LoadRecord,
-    LoadState,
-};
+pub use estate::{CallerIdentity, DataOrigin, Estate, EstateMeta};
 pub use finding::{
     Channel, Compliance, ComplianceStatus, Finding, Provenance, RecordState, Remediation, Resource,
     Source, WorkflowStatus,
