@@ -1,6 +1,7 @@
 //! rampart: a terminal security-posture console for AWS.
 
 pub mod app;
+pub mod aws;
 pub mod cli;
 pub mod commands;
 pub mod demo;

@@ -7,6 +7,7 @@
 mod alarm;
 mod attestation;
 mod dataset;
+mod delta;
 mod estate;
 mod finding;
 mod kms;
@@ -19,6 +20,7 @@ mod severity;
 pub use alarm::{Alarm, AlarmState, LogGroup};
 pub use attestation::{Attestation, AttestationStatus};
 pub use dataset::{DatasetKind, DatasetStatus, LoadRecord, LoadState};
+pub use delta::{EstateDelta, Keyed, finding_dataset};
 pub use estate::{CallerIdentity, DataOrigin, Estate, EstateMeta};
 pub use finding::{
     Channel, Compliance, ComplianceStatus, Finding, Provenance, RecordState, Remediation, Resource,

@@ -24,6 +24,7 @@ pub fn run(cli: Cli) -> ExitCode {
     match &cli.command {
         Some(Command::Summary(args)) => commands::summary::run(&estate, args),
         Some(Command::Render(args)) => render(&cli, &estate, args),
+        Some(Command::Capture(args)) => commands::capture::run(&estate, args),
         None => ExitCode::SUCCESS,
     }
 }
@@ -86,7 +87,7 @@ fn render(cli: &Cli, estate: &Estate, args: &RenderArgs) -> ExitCode {
     }
 }
 
-/// Loads the estate from the demo, files or (later) live AWS.
+/// Loads the estate from the demo, files or live AWS (the default).
 pub fn load_estate(cli: &Cli) -> Result<Estate, String> {
     load_data(&cli.data)
 }
@@ -99,8 +100,5 @@ pub fn load_data(data: &DataArgs) -> Result<Estate, String> {
     if !data.files.is_empty() {
         return snapshot::load_paths(&data.files, chrono::Utc::now()).map_err(|e| e.to_string());
     }
-    Err(
-        "live AWS reading is not available in this build yet: use --demo or --file PATH"
-            .to_string(),
-    )
+    crate::aws::load_live_blocking(data).map_err(|e| e.to_string())
 }
