@@ -7,6 +7,7 @@ mod console;
 mod cursor;
 mod detail;
 mod findings;
+mod live;
 mod overlay;
 mod route;
 mod summary;
@@ -19,6 +20,12 @@ pub use detail::{DetailLine, DetailView, LineKind};
 pub use findings::{
     Column, FindingsView, GroupKey, GroupRow, Pin, Selected, Sort, resource_id, updated,
 };
+pub use live::{
+    FindingStore, INCREMENTAL_OVERLAP, InFlight, LiveAction, LiveEffect, LiveState, LocalEvent,
+    LogEntry, LogKind, LogView, RefreshRequest, SessionMarks, SourceKind, Touched, WriteOverlay,
+};
+#[cfg(feature = "writes")]
+pub use live::{target_of, write_targets};
 pub use overlay::{CommandPrompt, FilterPrompt, HelpOverlay, Message, Overlay};
 pub use route::{GRID_COLS, OverviewPanel, OverviewView, Route};
 pub use summary::{KeyCounts, Summary, sev_index};
@@ -83,6 +90,8 @@ pub struct App {
     pub quit: bool,
     /// True once any estate has been shown; a failed first load aborts.
     pub loaded_once: bool,
+    /// Streaming, refresh, marks, the call log and writes.
+    pub live: LiveState,
 }
 
 impl App {
@@ -106,6 +115,7 @@ impl App {
             clock: settings.clock,
             hits: RefCell::new(Vec::new()),
             quit: false,
+            live: LiveState::new(at),
         }
     }
 
@@ -116,33 +126,11 @@ impl App {
         app
     }
 
-    /// Replaces the data; every open view refreshes and keeps its place.
+    /// Replaces the data; every open view refreshes and keeps its place
+    /// (found again by id). After the first load, findings new or changed
+    /// are marked as new.
     pub fn set_estate(&mut self, estate: Estate) {
-        self.summary = Summary::of(&estate);
-        self.estate = Arc::new(estate);
-        self.data = DataState::Ready;
-        self.loaded_once = true;
-        let estate = Arc::clone(&self.estate);
-        let mut keep = Vec::with_capacity(self.stack.len());
-        for route in self.stack.drain(..) {
-            match route {
-                Route::Findings(mut v) => {
-                    v.data_changed(&estate);
-                    keep.push(Route::Findings(v));
-                }
-                Route::Detail(d) => {
-                    // Re-find the finding by id; drop the view if it is gone.
-                    if let Some(i) = estate.findings.iter().position(|f| f.id == d.id) {
-                        keep.push(Route::Detail(Box::new(DetailView::new(
-                            i,
-                            &estate.findings[i],
-                        ))));
-                    }
-                }
-                other => keep.push(other),
-            }
-        }
-        self.stack = keep;
+        live::replace_estate(self, estate);
     }
 
     /// The focused view.

@@ -16,6 +16,8 @@ pub mod convert;
 pub mod errors;
 pub mod guard;
 pub mod ledger;
+#[cfg(feature = "writes")]
+pub mod write;
 
 mod cloudwatch;
 mod ec2;

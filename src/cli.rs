@@ -14,6 +14,12 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "NAME")]
     pub theme: Option<String>,
 
+    /// Allow the opt-in writes from the findings view: Security Hub workflow
+    /// updates and GuardDuty archive/unarchive, each after a confirmation.
+    /// Without it the session is read-only.
+    #[arg(long, global = true)]
+    pub allow_writes: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -49,6 +55,24 @@ pub struct DataArgs {
     /// Send AWS requests to this endpoint (like the AWS CLI's --endpoint-url).
     #[arg(long, global = true, value_name = "URL")]
     pub endpoint_url: Option<String>,
+
+    /// Refresh every SECONDS in the console (Security Hub findings
+    /// incrementally; files are read again).
+    #[arg(long, global = true, value_name = "SECONDS", value_parser = parse_watch)]
+    pub watch: Option<u64>,
+}
+
+/// `--watch` seconds: at least 5 (the Security Hub GetFindings quota is
+/// 3 requests a second), at most a day.
+pub fn parse_watch(s: &str) -> Result<u64, String> {
+    let n: u64 = s
+        .trim()
+        .parse()
+        .map_err(|_| format!("expected a number of seconds, got {s:?}"))?;
+    if !(5..=86_400).contains(&n) {
+        return Err(format!("--watch {n}: use 5 to 86400 seconds"));
+    }
+    Ok(n)
 }
 
 impl DataArgs {
@@ -172,6 +196,17 @@ mod tests {
             other => panic!("expected capture, got {other:?}"),
         }
         assert!(Cli::try_parse_from(["rampart", "capture"]).is_err());
+    }
+
+    #[test]
+    fn watch_and_allow_writes_parse() {
+        let a = Cli::try_parse_from(["rampart", "--watch", "30", "--allow-writes"]).expect("parse");
+        assert_eq!(a.data.watch, Some(30));
+        assert!(a.allow_writes);
+        let b = Cli::try_parse_from(["rampart", "--demo"]).expect("parse");
+        assert!(!b.allow_writes && b.data.watch.is_none());
+        assert!(Cli::try_parse_from(["rampart", "--watch", "1"]).is_err());
+        assert!(Cli::try_parse_from(["rampart", "--watch", "soon"]).is_err());
     }
 
     #[test]

@@ -27,7 +27,7 @@ pub use finding::{
     Source, WorkflowStatus,
 };
 pub use kms::{KeyManager, KeyState, KmsKey, Rotation};
-pub use merge::dedup_findings;
+pub use merge::{dedup_findings, dedup_keys};
 pub use network::{
     EndpointType, FlowLog, InternetGateway, NaclEntry, NatGateway, NetworkAcl, Route, RouteTable,
     RouteTableAssociation, RouteTarget, RuleAction, SecurityGroup, SgPeer, SgRule, Subnet, Vpc,

@@ -17,6 +17,7 @@
 //! | `resource:bucket` | substring of any resource id or resource type |
 //! | `id:`, `title:`, `product:` | substring of the finding id (and provenance ids/ARNs), title, product name |
 //! | `tag:Env`, `tag:Env=prod` | a resource tag with that key (and value), whole strings, ignoring case; `*` globs |
+//! | `is:new` | new or changed since the console session began (see [`Marks`]); never outside a session |
 //!
 //! For the substring fields (`resource`, `id`, `title`, `product`) a value
 //! containing `*` is an anchored glob instead. Any field also takes `=` for
@@ -37,6 +38,19 @@ mod tests;
 
 use crate::model::Finding;
 use std::fmt;
+
+/// What session-relative terms (`is:new`) are checked against: the console
+/// knows which findings arrived or changed since it started.
+pub trait Marks {
+    fn is_new(&self, f: &Finding) -> bool;
+}
+
+/// No session: nothing is new.
+impl Marks for () {
+    fn is_new(&self, _f: &Finding) -> bool {
+        false
+    }
+}
 
 /// A parsed filter. The empty query matches every finding.
 #[derive(Debug, Clone, Default)]
@@ -74,9 +88,22 @@ impl Query {
         })
     }
 
-    /// True when every term holds for `f`.
+    /// True when every term holds for `f` (outside a console session:
+    /// `is:new` never holds).
     pub fn matches(&self, f: &Finding) -> bool {
-        self.terms.iter().all(|t| t.matches(f))
+        self.matches_with(f, &())
+    }
+
+    /// True when every term holds for `f`, session terms checked against
+    /// `marks`.
+    pub fn matches_with(&self, f: &Finding, marks: &dyn Marks) -> bool {
+        self.terms.iter().all(|t| t.matches(f, marks))
+    }
+
+    /// True when the result depends on `marks` (a view re-filters when
+    /// they change).
+    pub fn uses_marks(&self) -> bool {
+        self.terms.iter().any(pred::Term::uses_marks)
     }
 
     /// True when the query has no terms (it matches everything).

@@ -1,5 +1,6 @@
 //! Start-up: load the estate the flags name and run the chosen face.
 
+use crate::app::SourceKind;
 use crate::cli::{Cli, Command, DataArgs, RenderArgs};
 use crate::model::{DataOrigin, Estate};
 use crate::{commands, demo, snapshot, ui};
@@ -59,8 +60,14 @@ fn interactive(cli: &Cli) -> ExitCode {
             return ExitCode::from(EXIT_BAD_INPUT);
         }
     };
-    let data = cli.data.clone();
-    match ui::run_interactive(move |_progress| load_data(&data), opts) {
+    let console = match console_for(cli) {
+        Ok(c) => c,
+        Err(msg) => {
+            eprintln!("rampart: {msg}");
+            return ExitCode::from(EXIT_BAD_INPUT);
+        }
+    };
+    match ui::run_console(console, opts) {
         Ok(ui::Exit::Quit) => ExitCode::SUCCESS,
         Ok(ui::Exit::LoadFailed(msg)) => {
             eprintln!("rampart: {msg}");
@@ -71,6 +78,40 @@ fn interactive(cli: &Cli) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// What the console runs on: live AWS (streamed), or the demo / files
+/// (loaded whole, read again on refresh).
+fn console_for(cli: &Cli) -> Result<ui::Console, String> {
+    let data = &cli.data;
+    if cli.allow_writes && !cfg!(feature = "writes") {
+        return Err("--allow-writes: this is an auditor build, writes are compiled out".into());
+    }
+    if cli.allow_writes && !data.is_live() {
+        return Err("--allow-writes needs live AWS (the demo and files cannot be written)".into());
+    }
+    let watch = data.watch.map(std::time::Duration::from_secs);
+    if watch.is_some() && data.demo {
+        return Err("--watch: the demo data never changes".into());
+    }
+    let source = if data.is_live() {
+        ui::Source::Live {
+            opts: Box::new(crate::aws::LiveOptions::from_args(data)),
+            allow_writes: cli.allow_writes,
+        }
+    } else {
+        let kind = if data.demo {
+            SourceKind::Demo
+        } else {
+            SourceKind::Files
+        };
+        let data = data.clone();
+        ui::Source::Static {
+            kind,
+            load: std::sync::Arc::new(move |_progress: &ui::LoadProgress| load_data(&data)),
+        }
+    };
+    Ok(ui::Console { source, watch })
 }
 
 fn render(cli: &Cli, estate: &Estate, args: &RenderArgs) -> ExitCode {

@@ -7,6 +7,7 @@ mod detail;
 mod draw;
 mod findings;
 mod interactive;
+mod live;
 mod overlay;
 mod overview;
 mod render_cmd;
@@ -16,7 +17,8 @@ pub mod theme;
 mod widgets;
 
 pub use findings::layout_columns;
-pub use interactive::{Exit, LoadProgress, run_interactive};
+pub use interactive::{Exit, LoadProgress, run_console};
+pub use live::{Console, Loader, Source, coalesce, forward};
 pub use overlay::help_lines;
 pub use render_cmd::{app_for_view, render_command, render_to_buffer};
 pub use theme::{Role, Theme};
@@ -102,6 +104,7 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
                 Route::Overview(_) => overview::render(inner, &mut view, app, theme),
                 Route::Findings(_) => findings::render(inner, &mut view, app, theme),
                 Route::Detail(_) => detail::render(inner, &mut view, app, theme),
+                Route::Log(_) => live::render_log(inner, &mut view, app, theme),
             }
             buf.merge(&view);
             if inner != body {

@@ -125,13 +125,13 @@ fn filter_sort_group_back_and_quit() {
     press(&mut a, KeyCode::Esc);
     assert_eq!(shown(&a).len(), 6, "old filter stays");
 
-    // Sort: by title with `:sort`, reversed with `r`, next column with `s`.
+    // Sort: by title with `:sort`, reversed with `S`, next column with `s`.
     update(&mut a, Action::Run("sort title".into()));
     let titles: Vec<String> = shown(&a).iter().map(|f| f.title.to_lowercase()).collect();
     let mut sorted = titles.clone();
     sorted.sort();
     assert_eq!(titles, sorted);
-    keys(&mut a, "r");
+    keys(&mut a, "S");
     let reversed: Vec<String> = shown(&a).iter().map(|f| f.title.to_lowercase()).collect();
     sorted.reverse();
     assert_eq!(reversed, sorted);

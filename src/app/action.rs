@@ -2,6 +2,7 @@
 //! to do (effects). `update` turns one into the other without I/O.
 
 use super::cursor::ListCursor;
+use super::live::{LiveAction, LiveEffect};
 use crate::input::{CommandId, Key};
 use crate::model::Estate;
 
@@ -35,6 +36,8 @@ pub enum Action {
         generation: u64,
         result: Result<Box<Estate>, String>,
     },
+    /// From the live runtime: deltas, loads ending, watch ticks, writes.
+    Live(LiveAction),
 }
 
 /// Work for the runtime.
@@ -47,6 +50,8 @@ pub enum Effect {
     Abort(String),
     /// Put text on the clipboard with OSC 52 (works over SSH).
     Copy(String),
+    /// For the live runtime: refresh, reload, write.
+    Live(LiveEffect),
 }
 
 /// Where a mouse click lands, recorded by the renderer each frame.

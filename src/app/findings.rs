@@ -8,9 +8,11 @@ mod columns;
 pub use columns::{Column, GroupKey, Pin, Sort, resource_id, updated};
 
 use super::cursor::ListCursor;
+use super::live::SessionMarks;
 use crate::model::{Estate, Finding, Severity};
 use crate::query::Query;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// One row of the grouped table.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,6 +36,8 @@ pub struct FindingsView {
     sorted_as: Option<Sort>,
     rows: Vec<u32>,
     groups: Vec<GroupRow>,
+    /// The session's marks, for `is:new` (none outside a live session).
+    marks: Option<Arc<SessionMarks>>,
 }
 
 /// What the selected row is.
@@ -128,14 +132,44 @@ impl FindingsView {
         self.refresh(estate);
     }
 
-    /// Recomputes what changed; keeps the selected finding selected.
-    pub fn refresh(&mut self, estate: &Estate) {
-        let findings = &estate.findings;
-        let keep = match self.selected() {
-            Some(Selected::Finding(i)) => findings.get(i).map(|f| f.id.clone()),
+    /// The selected row's identity (finding id or group value), read
+    /// before the data changes so [`FindingsView::data_changed_keeping`]
+    /// can select it again however the findings moved.
+    pub fn selection_key(&self, estate: &Estate) -> Option<String> {
+        match self.selected() {
+            Some(Selected::Finding(i)) => estate.findings.get(i).map(|f| f.id.clone()),
             Some(Selected::Group(g)) => Some(g.to_string()),
             None => None,
-        };
+        }
+    }
+
+    /// The findings changed (and may have moved): re-sort, re-filter and
+    /// select `keep` again when it is still shown.
+    pub fn data_changed_keeping(&mut self, estate: &Estate, keep: Option<String>) {
+        self.sorted_as = None;
+        self.refresh_keeping(estate, keep);
+    }
+
+    /// True when the view already checks `is:new` against `marks`.
+    pub fn has_marks(&self, marks: &Arc<SessionMarks>) -> bool {
+        self.marks.as_ref().is_some_and(|m| Arc::ptr_eq(m, marks))
+    }
+
+    /// Uses `marks` for `is:new` from now on. True when the filter depends
+    /// on them (the caller refreshes the view).
+    pub fn set_marks(&mut self, marks: Arc<SessionMarks>) -> bool {
+        self.marks = Some(marks);
+        self.filter.as_ref().is_some_and(Query::uses_marks)
+    }
+
+    /// Recomputes what changed; keeps the selected finding selected.
+    pub fn refresh(&mut self, estate: &Estate) {
+        let keep = self.selection_key(estate);
+        self.refresh_keeping(estate, keep);
+    }
+
+    fn refresh_keeping(&mut self, estate: &Estate, keep: Option<String>) {
+        let findings = &estate.findings;
         if self.sorted_as != Some(self.sort) || self.sorted.len() != findings.len() {
             let idx = self.sort.sorted_indices(findings);
             self.sorted = idx;
@@ -169,7 +203,10 @@ impl FindingsView {
     fn keeps(&self, f: &Finding) -> bool {
         (self.include_inactive || f.is_active())
             && self.pins.iter().all(|p| p.matches(f))
-            && self.filter.as_ref().is_none_or(|q| q.matches(f))
+            && self.filter.as_ref().is_none_or(|q| match &self.marks {
+                Some(m) => q.matches_with(f, m.as_ref()),
+                None => q.matches(f),
+            })
     }
 }
 

@@ -1,6 +1,7 @@
 //! Overlays above the focused view: help, the `/` and `:` prompts and
 //! messages. An open overlay gets keys first.
 
+use super::live::WriteOverlay;
 use crate::input::LineInput;
 use std::cell::Cell;
 
@@ -9,6 +10,8 @@ pub enum Overlay {
     Filter(FilterPrompt),
     Command(CommandPrompt),
     Message(Message),
+    /// Choosing, confirming and reporting a write (`--allow-writes`).
+    Write(Box<WriteOverlay>),
 }
 
 /// The `/` prompt. The filter in force changes only when Enter accepts

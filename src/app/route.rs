@@ -4,6 +4,7 @@
 use super::cursor::ListCursor;
 use super::detail::DetailView;
 use super::findings::FindingsView;
+use super::live::LogView;
 use crate::input::ViewKind;
 use crate::model::Severity;
 
@@ -11,6 +12,8 @@ pub enum Route {
     Overview(OverviewView),
     Findings(Box<FindingsView>),
     Detail(Box<DetailView>),
+    /// `:log`: the session's AWS calls and local actions.
+    Log(Box<LogView>),
 }
 
 impl Route {
@@ -19,6 +22,7 @@ impl Route {
             Route::Overview(_) => ViewKind::Overview,
             Route::Findings(_) => ViewKind::Findings,
             Route::Detail(_) => ViewKind::Detail,
+            Route::Log(_) => ViewKind::Log,
         }
     }
 }

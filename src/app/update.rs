@@ -19,7 +19,14 @@ use crate::input::{CommandId, Key, by_name, spec};
 use crate::query::Query;
 
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    let effects = apply(app, action);
+    super::live::sync(app);
+    effects
+}
+
+fn apply(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
+        Action::Live(a) => super::live::on_action(app, a),
         Action::Key(key) => on_key(app, key),
         Action::Command(id) => run(app, id, None),
         Action::Run(line) => run_line(app, &line),
@@ -55,7 +62,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                         app.data = DataState::Failed(e.clone());
                         return vec![Effect::Abort(e)];
                     }
-                    Err(e) => app.data = DataState::Failed(e),
+                    // Data already shown stays; say what went wrong.
+                    Err(e) => app.set_status(format!("reload failed: {e}"), true),
                 }
             }
             Vec::new()
@@ -102,6 +110,7 @@ pub(super) fn run(app: &mut App, id: CommandId, arg: Option<&str>) -> Vec<Effect
             app.stack.clear();
             Vec::new()
         }
+        id if super::live::handles(id) => super::live::run(app, id, arg),
         CommandId::GoFindings => {
             let filter = match parse_filter(app, arg) {
                 Ok(f) => f,
@@ -116,6 +125,7 @@ pub(super) fn run(app: &mut App, id: CommandId, arg: Option<&str>) -> Vec<Effect
             Route::Overview(_) => overview::run(app, id),
             Route::Findings(_) => findings::run(app, id, arg),
             Route::Detail(_) => detail::run(app, id),
+            Route::Log(_) => super::live::log_command(app, id),
         },
     }
 }

@@ -70,8 +70,14 @@ impl Session {
     /// Resolves configuration through the default chain, checks
     /// credentials, identifies the caller and resolves the regions.
     pub async fn connect(opts: &LiveOptions) -> Result<Session, LiveError> {
+        Session::connect_with(opts, Guard::read_only(CallLedger::new())).await
+    }
+
+    /// As [`Session::connect`], with the guard given (the console passes
+    /// `Guard::with_opt_in_writes` under `--allow-writes`).
+    pub async fn connect_with(opts: &LiveOptions, guard: Guard) -> Result<Session, LiveError> {
         let sdk = sdk_config(opts).await?;
-        Session::from_sdk_config(&sdk, opts, Guard::read_only(CallLedger::new())).await
+        Session::from_sdk_config(&sdk, opts, guard).await
     }
 
     /// As [`Session::connect`], from a configuration built by the caller
@@ -140,6 +146,11 @@ impl Session {
     /// The regions read, sorted.
     pub fn regions(&self) -> Vec<String> {
         self.clients.keys().cloned().collect()
+    }
+
+    /// The clients of one of the session's regions.
+    pub fn region_clients(&self, region: &str) -> Option<&RegionClients> {
+        self.clients.get(region)
     }
 
     /// Every call made (and refused) in this session.

@@ -10,6 +10,8 @@ pub enum ViewKind {
     Overview,
     Findings,
     Detail,
+    /// `:log`: the session's AWS calls.
+    Log,
 }
 
 impl ViewKind {
@@ -18,6 +20,7 @@ impl ViewKind {
             ViewKind::Overview => "Overview",
             ViewKind::Findings => "Findings",
             ViewKind::Detail => "Detail",
+            ViewKind::Log => "Log",
         }
     }
 }
@@ -52,6 +55,14 @@ pub enum CommandId {
     ToggleInactive,
     CopyId,
     ConsoleUrl,
+    Refresh,
+    RefreshAll,
+    ShowLog,
+    Mark,
+    Unmark,
+    Workflow,
+    Archive,
+    Unarchive,
 }
 
 /// The argument a `:` command takes, for completion and help.
@@ -63,6 +74,8 @@ pub enum ArgKind {
     SortColumn,
     /// A group-by key.
     GroupKey,
+    /// Free text (a workflow status and a note).
+    Text,
 }
 
 /// One row of the registry.

@@ -68,7 +68,12 @@ mod tests {
     use super::*;
     use crossterm::event::KeyCode;
 
-    const VIEWS: [ViewKind; 3] = [ViewKind::Overview, ViewKind::Findings, ViewKind::Detail];
+    const VIEWS: [ViewKind; 4] = [
+        ViewKind::Overview,
+        ViewKind::Findings,
+        ViewKind::Detail,
+        ViewKind::Log,
+    ];
 
     #[test]
     fn no_key_runs_two_commands_in_one_view() {

@@ -2,9 +2,9 @@
 //! and its completion, the `?` help overlay and the footer hints.
 
 use super::command::{ArgKind, CommandId, CommandSpec, ViewKind};
-use ViewKind::{Detail, Findings, Overview};
+use ViewKind::{Detail, Findings, Log, Overview};
 
-const LISTS: &[ViewKind] = &[Overview, Findings, Detail];
+const LISTS: &[ViewKind] = &[Overview, Findings, Detail, Log];
 const TABLES: &[ViewKind] = &[Findings];
 const FINDING_ACTIONS: &[ViewKind] = &[Findings, Detail];
 
@@ -76,7 +76,7 @@ pub const COMMANDS: &[CommandSpec] = &[
     cmd(
         CommandId::SortReverse,
         "",
-        &["r"],
+        &["S"],
         "reverse the sort order",
         Some("reverse"),
         TABLES,
@@ -125,6 +125,49 @@ pub const COMMANDS: &[CommandSpec] = &[
         &["o"],
         "show the AWS console URL of the finding",
         Some("console url"),
+        FINDING_ACTIONS,
+    ),
+    cmd(
+        CommandId::Mark,
+        "mark",
+        &["space"],
+        "mark or unmark the finding for a bulk write",
+        Some("mark"),
+        TABLES,
+    ),
+    cmd(
+        CommandId::Unmark,
+        "unmark",
+        &["u"],
+        "clear every mark",
+        None,
+        TABLES,
+    ),
+    CommandSpec {
+        arg: Some(ArgKind::Text),
+        ..cmd(
+            CommandId::Workflow,
+            "workflow",
+            &["w"],
+            "write: Security Hub workflow (:workflow resolved NOTE) or GuardDuty archive (--allow-writes)",
+            Some("write"),
+            FINDING_ACTIONS,
+        )
+    },
+    cmd(
+        CommandId::Archive,
+        "archive",
+        &[],
+        "archive the GuardDuty finding(s) (--allow-writes)",
+        None,
+        FINDING_ACTIONS,
+    ),
+    cmd(
+        CommandId::Unarchive,
+        "unarchive",
+        &[],
+        "unarchive the GuardDuty finding(s) (--allow-writes)",
+        None,
         FINDING_ACTIONS,
     ),
     cmd(
@@ -179,7 +222,7 @@ pub const COMMANDS: &[CommandSpec] = &[
     cmd(
         CommandId::PageDown,
         "",
-        &["pgdn", "ctrl-f", "space"],
+        &["pgdn", "ctrl-f"],
         "page down",
         None,
         LISTS,
@@ -228,6 +271,33 @@ pub const COMMANDS: &[CommandSpec] = &[
             &[],
         )
     },
+    cmd(
+        CommandId::Refresh,
+        "refresh",
+        &["r"],
+        "refresh this view's data (Security Hub findings: what changed)",
+        Some("refresh"),
+        &[],
+    ),
+    CommandSpec {
+        aliases: &["reload"],
+        ..cmd(
+            CommandId::RefreshAll,
+            "refresh-all",
+            &["R"],
+            "refresh everything, in full",
+            None,
+            &[],
+        )
+    },
+    cmd(
+        CommandId::ShowLog,
+        "log",
+        &["L"],
+        "the session's AWS calls, refusals and writes",
+        None,
+        &[],
+    ),
     cmd(
         CommandId::CommandPrompt,
         "",

@@ -2,7 +2,7 @@
 
 mod dedup;
 
-pub use dedup::dedup_findings;
+pub use dedup::{dedup_findings, dedup_keys};
 
 use super::{DataOrigin, DatasetKind, Estate, LoadRecord, LoadState};
 use std::collections::HashMap;

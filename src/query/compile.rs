@@ -9,7 +9,7 @@ use std::ops::Range;
 
 /// The field names the language knows, for messages.
 pub(super) const FIELD_NAMES: &str = "sev, source, region, account, status, workflow, type, \
-     control, resource, id, title, state, product, tag";
+     control, resource, id, title, state, product, tag, is";
 
 /// A meaning error: byte offset and message.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -130,6 +130,18 @@ fn field(
         "title" => Pred::Title(Pattern::contains_or_glob(v)),
         "product" => Pred::Product(Pattern::contains_or_glob(v)),
         "tag" => tag(value)?,
+        "is" => match v.to_ascii_lowercase().as_str() {
+            "new" => Pred::New,
+            _ => {
+                return err(
+                    &value.span,
+                    format!(
+                        "unknown is: value '{}' (expected new: new or changed since the session began)",
+                        shorten(v)
+                    ),
+                );
+            }
+        },
         _ => {
             return err(
                 &name.span,
@@ -159,6 +171,7 @@ fn is_known(key: &str) -> bool {
             | "state"
             | "product"
             | "tag"
+            | "is"
     )
 }
 

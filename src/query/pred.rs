@@ -1,5 +1,6 @@
 //! Compiled predicates and how each one tests a finding.
 
+use super::Marks;
 use super::pattern::{Needle, Pattern};
 use crate::model::{ComplianceStatus, Finding, RecordState, Severity, Source, WorkflowStatus};
 
@@ -47,6 +48,8 @@ pub(super) enum Pred {
         key: Pattern,
         value: Option<Pattern>,
     },
+    /// `is:new`: new or changed since the console session began.
+    New,
 }
 
 /// A predicate, possibly negated.
@@ -57,14 +60,20 @@ pub(super) struct Term {
 }
 
 impl Term {
-    pub(super) fn matches(&self, f: &Finding) -> bool {
-        self.pred.matches(f) != self.negated
+    pub(super) fn matches(&self, f: &Finding, marks: &dyn Marks) -> bool {
+        self.pred.matches(f, marks) != self.negated
+    }
+
+    /// True for terms that depend on the session, not only the finding.
+    pub(super) fn uses_marks(&self) -> bool {
+        matches!(self.pred, Pred::New)
     }
 }
 
 impl Pred {
-    fn matches(&self, f: &Finding) -> bool {
+    fn matches(&self, f: &Finding, marks: &dyn Marks) -> bool {
         match self {
+            Pred::New => marks.is_new(f),
             Pred::Text(needle) => text_matches(needle, f),
             Pred::Severity(cmp, level) => cmp.holds(f.severity, *level),
             Pred::Source(s) => f.source == *s,

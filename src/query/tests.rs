@@ -320,3 +320,30 @@ fn arbitrary_chars_never_panic() {
         }
     }
 }
+
+/// Marks that call the GuardDuty fixture new.
+struct GdIsNew;
+
+impl Marks for GdIsNew {
+    fn is_new(&self, f: &crate::model::Finding) -> bool {
+        f.source == crate::model::Source::GuardDuty
+    }
+}
+
+#[test]
+fn is_new_asks_the_session_and_never_holds_outside_one() {
+    let q = Query::parse("is:new").unwrap();
+    assert!(q.uses_marks());
+    assert!(!Query::parse("sev>=high").unwrap().uses_marks());
+    let new: Vec<&str> = fixtures()
+        .into_iter()
+        .filter(|(_, f)| q.matches_with(f, &GdIsNew))
+        .map(|(name, _)| name)
+        .collect();
+    assert_eq!(new, ["gd"]);
+    assert!(hits("is:new").is_empty(), "no session, nothing new");
+    assert_eq!(hits("!is:new"), ALL);
+    let e = error("is:old");
+    assert_eq!(e.position, 3);
+    assert!(e.message.contains("expected new"), "{}", e.message);
+}

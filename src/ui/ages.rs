@@ -71,20 +71,23 @@ fn bg_of(style: ratatui::style::Style) -> ratatui::style::Style {
     }
 }
 
-/// A family of datasets in a few characters: a problem wins, else the age
-/// of the oldest load, with `k/n` when only some were read at all.
+/// A family of datasets in a few characters: while loading, the items
+/// read so far (`340…`); else a problem, else the age of the oldest load,
+/// with `k/n` when only some were read at all.
 fn family_state(app: &App, kinds: &[DatasetKind], now: Timestamp) -> (String, Role) {
     let mut oldest: Option<Timestamp> = None;
     let mut loaded = 0;
     let mut problem: Option<(String, Role)> = None;
+    // Items read so far by the family's datasets still loading.
+    let mut loading: Option<u64> = None;
     for k in kinds {
         match app.estate.status(*k) {
             DatasetStatus::Loaded { at } => {
                 loaded += 1;
                 oldest = Some(oldest.map_or(at, |o| o.min(at)));
             }
-            DatasetStatus::Loading { .. } => {
-                problem.get_or_insert(("loading".into(), Role::LoadBusy));
+            DatasetStatus::Loading { items, .. } => {
+                *loading.get_or_insert(0) += items;
             }
             DatasetStatus::Partial { .. } => {
                 problem.get_or_insert(("partial".into(), Role::LoadFailed));
@@ -96,6 +99,9 @@ fn family_state(app: &App, kinds: &[DatasetKind], now: Timestamp) -> (String, Ro
             }
             DatasetStatus::NotLoaded => {}
         }
+    }
+    if let Some(items) = loading {
+        return (format!("{items}…"), Role::LoadBusy);
     }
     match (problem, oldest) {
         (Some(p), _) => p,

@@ -36,6 +36,10 @@ pub fn header(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
         ("│ ", theme.style(Role::Header)),
         (source.as_str(), theme.style(Role::HeaderSource)),
     ];
+    let aggregator = meta
+        .aggregator_region
+        .as_ref()
+        .map(|r| format!("aggregator {r}"));
     if app.data == DataState::Ready {
         spans.extend([
             (" │ ", theme.style(Role::Header)),
@@ -43,18 +47,43 @@ pub fn header(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
             (" │ ", theme.style(Role::Header)),
             (regions.as_str(), theme.style(Role::Header)),
         ]);
+        if let Some(a) = &aggregator {
+            spans.extend([
+                (" │ ", theme.style(Role::Header)),
+                (a.as_str(), theme.style(Role::HeaderSource)),
+            ]);
+        }
     }
     let busy = app.is_busy().then(|| {
         let frame = SPINNER[app.spinner % SPINNER.len()];
         format!(" {frame} loading ")
     });
-    // The badge and the loading indicator are anchored right, so they stay
-    // visible however long the scope is.
-    let badge = " READ-ONLY ";
-    let right_w = badge.len() as u16 + busy.as_ref().map_or(0, |b| b.chars().count() as u16);
+    let news = (app.live.new_count > 0).then(|| {
+        let since = app.live.started().format("%H:%M");
+        format!(" + {} new since {since} ", app.live.new_count)
+    });
+    // The badge, the new count and the loading indicator are anchored
+    // right, so they stay visible however long the scope is.
+    let (badge, badge_role) = if app.live.writes_enabled() {
+        (" WRITES ON ", Role::StatusFailed)
+    } else {
+        (" READ-ONLY ", Role::ReadOnly)
+    };
+    let width = |t: &Option<String>| t.as_ref().map_or(0, |b| b.chars().count() as u16);
+    let right_w = badge.len() as u16 + width(&busy) + width(&news);
     let left_w = area.width.saturating_sub(right_w + 1);
     put_spans(buf, area.x, area.y, left_w, &spans);
     let mut x = area.x + area.width.saturating_sub(right_w);
+    if let Some(n) = &news {
+        x += put(
+            buf,
+            x,
+            area.y,
+            n,
+            area.right() - x,
+            theme.style(Role::Accent),
+        );
+    }
     if let Some(b) = &busy {
         x += put(
             buf,
@@ -71,7 +100,7 @@ pub fn header(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
         area.y,
         badge,
         area.right().saturating_sub(x),
-        theme.style(Role::ReadOnly),
+        theme.style(badge_role),
     );
     spans.clear();
     if area.height > 1 {
@@ -137,6 +166,7 @@ fn crumb(app: &App, r: &Route) -> String {
                 .unwrap_or(d.id.as_str());
             format!("Detail: {}", sanitize_line(title, 40))
         }
+        Route::Log(_) => "Log".to_string(),
     }
 }
 

@@ -57,6 +57,12 @@ fn summary_line(area: Rect, buf: &mut Buffer, app: &App, v: &FindingsView, theme
     if !v.filter_text().is_empty() {
         text.push_str(&format!(" · filter: {}", v.filter_text()));
     }
+    if !app.live.marked.is_empty() {
+        text.push_str(&format!(" · {} marked", app.live.marked.len()));
+    }
+    if app.live.new_count > 0 {
+        text.push_str(&format!(" · {} new (+)", app.live.new_count));
+    }
     text.push_str(if v.include_inactive() {
         " · incl. archived/suppressed"
     } else {
@@ -240,9 +246,23 @@ fn cell_text(f: &Finding, c: Column, wide: bool) -> String {
     }
 }
 
+/// The marker gutter shows once anything is new or marked: `*` marked
+/// for a bulk write, `+` new or changed since the session began (legible
+/// without colour).
+fn gutter(app: &App) -> u16 {
+    let live = &app.live;
+    if !live.marked.is_empty() || live.new_count > 0 || !live.marks.ids.is_empty() {
+        2
+    } else {
+        0
+    }
+}
+
 fn rows(area: Rect, buf: &mut Buffer, app: &App, v: &FindingsView, theme: &Theme) {
-    let cols = layout_columns(area.width);
-    header(area, buf, app, v, &cols, theme);
+    let g = gutter(app).min(area.width);
+    let cols = layout_columns(area.width - g);
+    let table = Rect::new(area.x + g, area.y, area.width - g, area.height);
+    header(table, buf, app, v, &cols, theme);
     let body = Rect::new(
         area.x,
         area.y + 1,
@@ -265,7 +285,14 @@ fn rows(area: Rect, buf: &mut Buffer, app: &App, v: &FindingsView, theme: &Theme
             fill(buf, row_area, theme.style(Role::TableSelected));
         }
         let dim = !f.is_active();
-        let mut x = body.x;
+        if g == 2 {
+            let marked = app.live.marked.contains(&f.id);
+            let mark = if marked { "*" } else { " " };
+            put(buf, body.x, y, mark, 1, theme.style(Role::Title));
+            let new = if app.live.marks.is_new(f) { "+" } else { " " };
+            put(buf, body.x + 1, y, new, 1, theme.style(Role::Accent));
+        }
+        let mut x = body.x + g;
         for (c, w) in &cols {
             let style = match c {
                 Column::Severity => theme.severity(f.severity),

@@ -1,11 +1,13 @@
 //! The interactive console: one `select!` over terminal events, background
-//! results and a spinner tick that only runs while something loads. After a
-//! wake-up every queued input is drained and applied, then one frame is
+//! results, a spinner tick that only runs while something loads and a watch
+//! timer that only exists with `--watch`. After a wake-up every queued
+//! input is drained and applied (delta batches merged), then one frame is
 //! drawn. Idle means no wake-ups at all.
 
+use super::live::{Backend, Console, Source, coalesce};
 use super::terminal::TerminalGuard;
 use super::{Options, draw};
-use crate::app::{Action, App, Effect, update};
+use crate::app::{Action, App, Effect, LiveAction, update};
 use crate::input::Key;
 use crate::model::Estate;
 use base64::Engine;
@@ -54,15 +56,13 @@ impl LoadProgress {
     }
 }
 
-/// Opens the console at once and loads the estate in the background with
-/// `loader` (run on a blocking thread; it may report progress). Returns when
-/// the user quits. Call from outside an async context, or from inside a
+/// Opens the console at once and loads the estate in the background:
+/// static sources on a blocking thread (again on refresh), live AWS as a
+/// stream of deltas that fills the views as pages arrive. Returns when the
+/// user quits. Call from outside an async context, or from inside a
 /// multi-threaded tokio runtime.
-pub fn run_interactive<F>(loader: F, opts: Options) -> color_eyre::Result<Exit>
-where
-    F: FnOnce(&LoadProgress) -> Result<Estate, String> + Send + 'static,
-{
-    let fut = console(loader, opts);
+pub fn run_console(console: Console, opts: Options) -> color_eyre::Result<Exit> {
+    let fut = run(console, opts);
     match tokio::runtime::Handle::try_current() {
         Ok(handle) => tokio::task::block_in_place(|| handle.block_on(fut)),
         Err(_) => {
@@ -79,20 +79,23 @@ where
     }
 }
 
-async fn console<F>(loader: F, opts: Options) -> color_eyre::Result<Exit>
-where
-    F: FnOnce(&LoadProgress) -> Result<Estate, String> + Send + 'static,
-{
+async fn run(console: Console, opts: Options) -> color_eyre::Result<Exit> {
     let mut app = App::new(opts.settings());
+    let (allow_writes, source) = match &console.source {
+        Source::Live { allow_writes, .. } => (*allow_writes, console.source.kind()),
+        Source::Static { kind, .. } => (false, *kind),
+    };
+    app.configure_live(source, allow_writes, console.watch);
     let (tx, rx) = unbounded_channel();
-    spawn_load(loader, app.generation, tx.clone());
+    let backend = Backend::new(console.source, tx);
+    backend.start(app.generation);
     let mut guard = TerminalGuard::enter().wrap_err("cannot open the terminal")?;
-    let result = event_loop(&mut guard, &mut app, &opts, rx).await;
+    let result = event_loop(&mut guard, &mut app, &opts, &backend, console.watch, rx).await;
     drop(guard);
     result
 }
 
-fn spawn_load<F>(loader: F, generation: u64, tx: UnboundedSender<Action>)
+pub(super) fn spawn_load<F>(loader: F, generation: u64, tx: UnboundedSender<Action>)
 where
     F: FnOnce(&LoadProgress) -> Result<Estate, String> + Send + 'static,
 {
@@ -146,11 +149,19 @@ async fn event_loop(
     guard: &mut TerminalGuard,
     app: &mut App,
     opts: &Options,
+    backend: &Backend,
+    watch: Option<Duration>,
     mut rx: UnboundedReceiver<Action>,
 ) -> color_eyre::Result<Exit> {
     let mut events = EventStream::new();
     let mut spinner = tokio::time::interval(Duration::from_millis(100));
     spinner.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+    // The watch timer exists only with --watch: idle stays idle otherwise.
+    let mut watch = watch.map(|period| {
+        let mut t = tokio::time::interval_at(tokio::time::Instant::now() + period, period);
+        t.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        t
+    });
     guard.terminal.draw(|f| draw(f, app, &opts.theme))?;
     loop {
         let busy = app.is_busy();
@@ -162,6 +173,7 @@ async fn event_loop(
             },
             Some(a) = rx.recv() => Some(a),
             _ = spinner.tick(), if busy => Some(Action::Tick),
+            () = tick(&mut watch) => Some(Action::Live(LiveAction::WatchTick)),
         };
         let mut actions: Vec<Action> = first.into_iter().collect();
         while let Ok(a) = rx.try_recv() {
@@ -173,18 +185,29 @@ async fn event_loop(
         if actions.is_empty() {
             continue;
         }
-        for action in actions {
+        for action in coalesce(actions) {
             for effect in update(app, action) {
-                if let Effect::Abort(msg) = effect {
-                    return Ok(Exit::LoadFailed(msg));
+                match effect {
+                    Effect::Abort(msg) => return Ok(Exit::LoadFailed(msg)),
+                    Effect::Live(e) => backend.run(e),
+                    other => run_effect(guard, other)?,
                 }
-                run_effect(guard, effect)?;
             }
             if app.quit {
                 return Ok(Exit::Quit);
             }
         }
         guard.terminal.draw(|f| draw(f, app, &opts.theme))?;
+    }
+}
+
+/// The next watch tick; never, without a watch timer.
+async fn tick(watch: &mut Option<tokio::time::Interval>) {
+    match watch {
+        Some(t) => {
+            t.tick().await;
+        }
+        None => std::future::pending().await,
     }
 }
 
@@ -205,7 +228,7 @@ async fn drain(events: &mut EventStream) -> Vec<std::io::Result<Event>> {
 
 fn run_effect(guard: &mut TerminalGuard, effect: Effect) -> color_eyre::Result<()> {
     match effect {
-        Effect::Quit | Effect::Abort(_) => Ok(()),
+        Effect::Quit | Effect::Abort(_) | Effect::Live(_) => Ok(()),
         Effect::Copy(text) => {
             let out = guard.terminal.backend_mut();
             out.write_all(osc52(&text).as_bytes())?;

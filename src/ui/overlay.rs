@@ -16,6 +16,7 @@ pub fn render(screen: Rect, footer: Rect, buf: &mut Buffer, app: &App, theme: &T
         Some(Overlay::Message(m)) => message(screen, buf, m, theme),
         Some(Overlay::Filter(p)) => filter_prompt(footer, buf, p, theme),
         Some(Overlay::Command(p)) => command_prompt(footer, buf, p, theme),
+        Some(Overlay::Write(w)) => super::live::render_write(screen, buf, w, theme),
     }
 }
 
@@ -103,6 +104,10 @@ pub fn help_lines(app: &App, view: ViewKind) -> Vec<(String, String, String)> {
                 "Security Hub control id (control:* = has one)",
             ),
             ("tag:Env=prod", "a resource tag (key, or key=value)"),
+            (
+                "is:new",
+                "new or changed since the session began (marked + in the table)",
+            ),
         ] {
             out.push((ex.0.to_string(), String::new(), ex.1.to_string()));
         }

@@ -41,10 +41,21 @@ pub(super) fn on_key(app: &mut App, key: Key) -> Vec<Effect> {
             KeyCode::Esc | KeyCode::Enter | KeyCode::Char('q') => {}
             _ => app.overlay = Some(Overlay::Message(m)),
         },
+        Overlay::Write(w) => return write_key(app, *w, key),
         Overlay::Filter(p) => return filter_key(app, p, key),
         Overlay::Command(p) => return command_key(app, p, key),
     }
     Vec::new()
+}
+
+#[cfg(feature = "writes")]
+fn write_key(app: &mut App, w: super::super::WriteOverlay, key: Key) -> Vec<Effect> {
+    super::super::live::on_key(app, w, key)
+}
+
+#[cfg(not(feature = "writes"))]
+fn write_key(_app: &mut App, w: super::super::WriteOverlay, _key: Key) -> Vec<Effect> {
+    match w {}
 }
 
 fn filter_key(app: &mut App, mut p: FilterPrompt, key: Key) -> Vec<Effect> {

@@ -90,6 +90,16 @@ pub fn dedup_findings(findings: Vec<Finding>) -> Vec<Finding> {
         .collect()
 }
 
+/// The keys under which [`dedup_findings`] links records, as text: two
+/// findings that share any key are the same finding. For callers that
+/// de-duplicate incrementally (the live console) and must group exactly as
+/// [`dedup_findings`] does.
+pub fn dedup_keys(f: &Finding) -> Vec<String> {
+    let mut keys = Vec::new();
+    keys_of(f, &mut keys);
+    keys.iter().map(|k| format!("{k:?}")).collect()
+}
+
 fn find(parent: &mut [usize], mut i: usize) -> usize {
     while parent[i] != i {
         parent[i] = parent[parent[i]];

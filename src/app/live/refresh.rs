@@ -1,0 +1,185 @@
+//! Refresh: `r` reads the focused view's datasets again (Security Hub
+//! findings incrementally), `R` reads everything in full, `--watch` ticks
+//! refresh everything (incrementally for Security Hub). Files are read
+//! again; the demo never changes.
+
+use super::super::App;
+use super::super::action::Effect;
+use super::super::route::Route;
+use super::{InFlight, LiveEffect, RefreshRequest, SourceKind};
+use crate::model::{Channel, DatasetKind};
+
+/// How far back an incremental Security Hub read reaches before the last
+/// complete one started. `UpdatedAt` is the provider's time, and a finding
+/// can reach Security Hub minutes after it: without the overlap such a
+/// finding would fall between two reads and never be seen.
+pub const INCREMENTAL_OVERLAP: chrono::TimeDelta = chrono::TimeDelta::minutes(10);
+
+const FINDINGS: [DatasetKind; 3] = [
+    DatasetKind::SecurityHubFindings,
+    DatasetKind::GuardDutyFindings,
+    DatasetKind::MacieFindings,
+];
+
+/// `r` (`all == false`) or `R`.
+pub(super) fn refresh(app: &mut App, all: bool) -> Vec<Effect> {
+    match app.live.source {
+        SourceKind::Demo => {
+            app.set_status("demo data does not refresh", false);
+            Vec::new()
+        }
+        SourceKind::Files => reload(app),
+        SourceKind::Live => {
+            let wanted = if all {
+                DatasetKind::ALL.to_vec()
+            } else {
+                view_datasets(app)
+            };
+            let todo: Vec<DatasetKind> = wanted
+                .into_iter()
+                .filter(|d| !app.live.is_loading(*d))
+                .collect();
+            if todo.is_empty() {
+                app.set_status("already loading: refresh when it ends", false);
+                return Vec::new();
+            }
+            let incremental = !all && todo.contains(&DatasetKind::SecurityHubFindings);
+            start(app, todo, incremental)
+        }
+    }
+}
+
+/// A `--watch` tick: everything, unless a load is still running.
+pub(super) fn tick(app: &mut App) -> Vec<Effect> {
+    match app.live.source {
+        SourceKind::Demo => Vec::new(),
+        SourceKind::Files => reload(app),
+        SourceKind::Live if app.live.loads.is_empty() => {
+            start(app, DatasetKind::ALL.to_vec(), true)
+        }
+        SourceKind::Live => Vec::new(),
+    }
+}
+
+/// A load ended.
+pub(super) fn done(app: &mut App, load: u64, error: Option<String>) {
+    let Some(pos) = app.live.loads.iter().position(|l| l.load == load) else {
+        return;
+    };
+    let l = app.live.loads.remove(pos);
+    if l.load == 0 {
+        app.live.baseline = true;
+    }
+    let findings = app.estate.status(DatasetKind::SecurityHubFindings);
+    if l.covers(DatasetKind::SecurityHubFindings) && findings.is_complete() {
+        app.live.findings_fetched = Some(l.started);
+    }
+    match error {
+        Some(e) => app.set_status(format!("refresh failed: {e}"), true),
+        None if l.load != 0 => {
+            let at = app.now().format("%H:%M:%S");
+            let failed = failed_datasets(app, &l);
+            let text = if failed.is_empty() {
+                format!("refreshed at {at}")
+            } else {
+                format!(
+                    "refreshed at {at}; not read: {} (data already shown stays)",
+                    failed.join(", ")
+                )
+            };
+            app.set_status(text, !failed.is_empty());
+        }
+        None => {}
+    }
+}
+
+/// Datasets of the load that ended without their data.
+fn failed_datasets(app: &App, l: &InFlight) -> Vec<&'static str> {
+    DatasetKind::ALL
+        .iter()
+        .filter(|d| l.covers(**d))
+        .filter(|d| {
+            let s = app.estate.status(**d);
+            !s.is_complete() && s != crate::model::DatasetStatus::NotLoaded
+        })
+        .map(|d| d.label())
+        .collect()
+}
+
+fn reload(app: &mut App) -> Vec<Effect> {
+    app.generation += 1;
+    app.set_status("reading the files again…", false);
+    vec![Effect::Live(LiveEffect::Reload {
+        generation: app.generation,
+    })]
+}
+
+fn start(app: &mut App, datasets: Vec<DatasetKind>, incremental: bool) -> Vec<Effect> {
+    let load = app.live.next_load;
+    app.live.next_load += 1;
+    let started = app.now();
+    let findings_since = incremental
+        .then_some(app.live.findings_fetched)
+        .flatten()
+        .map(|t| t - INCREMENTAL_OVERLAP);
+    let all = DatasetKind::ALL.iter().all(|d| datasets.contains(d));
+    let datasets = if all { Vec::new() } else { datasets };
+    app.live.loads.push(InFlight {
+        load,
+        datasets: datasets.clone(),
+        started,
+    });
+    let what = if all {
+        "everything".to_string()
+    } else {
+        let names: Vec<&str> = datasets.iter().map(|d| d.label()).collect();
+        names.join(", ")
+    };
+    let how = match findings_since {
+        Some(t) => format!(
+            " (Security Hub findings updated since {})",
+            t.format("%H:%M")
+        ),
+        None => String::new(),
+    };
+    app.set_status(format!("refreshing {what}{how}…"), false);
+    vec![Effect::Live(LiveEffect::Refresh(RefreshRequest {
+        load,
+        datasets,
+        findings_since,
+    }))]
+}
+
+/// The datasets the focused view shows.
+fn view_datasets(app: &App) -> Vec<DatasetKind> {
+    match app.route() {
+        Route::Findings(_) => FINDINGS.to_vec(),
+        Route::Detail(d) => {
+            let mut out: Vec<DatasetKind> = app
+                .estate
+                .findings
+                .get(d.index)
+                .map(|f| {
+                    f.provenances
+                        .iter()
+                        .filter_map(|p| match p.channel {
+                            Channel::SecurityHub => Some(DatasetKind::SecurityHubFindings),
+                            Channel::GuardDuty => Some(DatasetKind::GuardDutyFindings),
+                            Channel::Macie => Some(DatasetKind::MacieFindings),
+                            Channel::Rampart => None,
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            out.sort();
+            out.dedup();
+            if out.is_empty() {
+                FINDINGS.to_vec()
+            } else {
+                out
+            }
+        }
+        // The overview and the log show everything.
+        _ => DatasetKind::ALL.to_vec(),
+    }
+}
