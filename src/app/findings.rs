@@ -299,6 +299,18 @@ mod tests {
     }
 
     #[test]
+    fn findings_without_any_time_sort_last_without_overflow() {
+        let mut e = crate::demo::estate();
+        for f in e.findings.iter_mut().step_by(2) {
+            f.updated_at = None;
+            f.last_seen = None;
+            f.created_at = None;
+        }
+        let idx = Sort::by(Column::Source).sorted_indices(&e.findings);
+        assert_eq!(idx.len(), e.findings.len());
+    }
+
+    #[test]
     fn every_column_sorts_both_ways_totally() {
         let (e, mut v) = view(Vec::new(), "");
         for c in Column::ALL {

@@ -10,6 +10,8 @@
 #![cfg(feature = "writes")]
 
 use super::config::one_line;
+use super::guard::Refused;
+use super::ledger::{CallOutcome, CallRecord};
 use super::session::Session;
 use crate::model::WorkflowStatus;
 use aws_sdk_securityhub::types::{
@@ -45,6 +47,15 @@ impl WriteAction {
             WriteAction::Workflow { .. } => "securityhub:BatchUpdateFindings",
             WriteAction::Archive => "guardduty:ArchiveFindings",
             WriteAction::Unarchive => "guardduty:UnarchiveFindings",
+        }
+    }
+
+    /// The SDK's (service, operation) names, as the guard sees them.
+    pub fn operation(&self) -> (&'static str, &'static str) {
+        match self {
+            WriteAction::Workflow { .. } => ("SecurityHub", "BatchUpdateFindings"),
+            WriteAction::Archive => ("GuardDuty", "ArchiveFindings"),
+            WriteAction::Unarchive => ("GuardDuty", "UnarchiveFindings"),
         }
     }
 
@@ -100,8 +111,35 @@ fn failed(t: &WriteTarget, why: impl Into<String>) -> WriteResult {
     }
 }
 
-/// Runs `job`; one result per target, in target order.
+/// Runs `job`; one result per target, in target order. A session whose
+/// guard refuses the write sends nothing at all, not even the reads that
+/// would prepare it; the refusal is recorded in the call ledger.
 pub async fn execute(session: &Session, job: &WriteJob) -> Vec<WriteResult> {
+    let (service, operation) = job.action.operation();
+    if !session.guard().allows(service, operation) {
+        let refused = Refused {
+            service: service.to_string(),
+            operation: operation.to_string(),
+        };
+        session.ledger().push(CallRecord {
+            seq: 0,
+            service: service.to_string(),
+            operation: operation.to_string(),
+            region: None,
+            started_at: chrono::Utc::now(),
+            duration_ms: 0,
+            attempts: 0,
+            request_id: None,
+            outcome: CallOutcome::Refused {
+                reason: refused.to_string(),
+            },
+        });
+        return job
+            .targets
+            .iter()
+            .map(|t| failed(t, refused.to_string()))
+            .collect();
+    }
     let mut results = match &job.action {
         WriteAction::Workflow { status, note } => workflow(session, job, *status, note).await,
         WriteAction::Archive => guardduty(session, &job.targets, true).await,

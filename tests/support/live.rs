@@ -4,6 +4,7 @@
 
 use super::fixtures;
 use rampart::app::{Action, App, Effect, LiveAction, SourceKind, update};
+use rampart::aws::{LoadRequest, Session};
 use rampart::input::Key;
 use rampart::model::{
     CallerIdentity, Channel, DataOrigin, DatasetKind, EstateDelta, EstateMeta, Finding, LoadRecord,
@@ -130,4 +131,31 @@ pub fn baseline(allow_writes: bool) -> App {
     );
     load_done(&mut a, 0);
     a
+}
+
+/// Loads the findings from `session` as the console's runtime does
+/// (deltas forwarded in batches into `update`) and ends the first load.
+pub async fn estate_of(session: &Session, app: &mut App) {
+    let ledger = session.ledger().clone();
+    update(app, Action::Live(LiveAction::Connected { ledger }));
+    let req = LoadRequest {
+        only: vec![
+            DatasetKind::SecurityHubFindings,
+            DatasetKind::GuardDutyFindings,
+        ],
+        findings_updated_since: None,
+    };
+    let (dtx, drx) = tokio::sync::mpsc::channel(4);
+    let (atx, mut arx) = tokio::sync::mpsc::unbounded_channel();
+    let meta = EstateDelta::Meta(session.meta(fixtures::now()));
+    let reading = async move {
+        if dtx.send(meta).await.is_ok() {
+            session.load(&req, dtx).await;
+        }
+    };
+    tokio::join!(reading, rampart::ui::forward(drx, atx));
+    while let Ok(action) = arx.try_recv() {
+        update(app, action);
+    }
+    load_done(app, 0);
 }

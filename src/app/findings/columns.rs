@@ -136,8 +136,9 @@ impl Sort {
             .iter()
             .zip(0u32..)
             .map(|(f, i)| {
-                let newest = updated(f).map_or(i64::MIN, |t| t.timestamp_millis());
-                (self.column.sort_key(f), -(f.severity as i64), -newest, i)
+                // Newest first; a finding without any time goes last.
+                let age = updated(f).map_or(i64::MAX, |t| t.timestamp_millis().saturating_neg());
+                (self.column.sort_key(f), -(f.severity as i64), age, i)
             })
             .collect();
         let desc = self.descending;

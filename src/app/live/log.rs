@@ -144,3 +144,49 @@ impl LogView {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::live::LocalEvent;
+    use chrono::TimeZone;
+
+    fn at(min: u32) -> Timestamp {
+        chrono::Utc
+            .with_ymd_and_hms(2026, 11, 1, 12, min, 0)
+            .single()
+            .expect("time")
+    }
+
+    fn event(min: u32, what: &str, ok: bool) -> LocalEvent {
+        LocalEvent {
+            at: at(min),
+            what: what.into(),
+            ok,
+        }
+    }
+
+    #[test]
+    fn newest_first_and_the_selection_stays_on_its_row() {
+        let mut live = LiveState::new(at(0));
+        live.events.push(event(1, "first", true));
+        live.events.push(event(3, "third", false));
+        let mut v = LogView::default();
+        v.sync(&live);
+        assert_eq!(v.len(), 2);
+        assert_eq!(v.row(0).map(|e| e.outcome.as_str()), Some("third"));
+        assert_eq!(v.row(0).map(|e| e.kind), Some(LogKind::Refused));
+        v.cursor.selected = 1;
+        live.events.push(event(2, "second", true));
+        live.events.push(event(4, "fourth", true));
+        v.sync(&live);
+        let order: Vec<&str> = (0..v.len())
+            .filter_map(|i| v.row(i))
+            .map(|e| e.outcome.as_str())
+            .collect();
+        assert_eq!(order, ["fourth", "third", "second", "first"]);
+        assert_eq!(v.cursor.selected, 3, "still on `first`");
+        assert!(v.row(4).is_none());
+        assert_eq!(v.counts(), (0, 0, 0), "local events are not AWS calls");
+    }
+}

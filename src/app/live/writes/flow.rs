@@ -292,7 +292,8 @@ pub(in crate::app::live) fn done(app: &mut App, job: u64, results: Vec<WriteResu
         .iter()
         .map(|r| match &r.outcome {
             Ok(()) => (true, name(&r.finding_id)),
-            Err(why) => (false, format!("{}: {why}", name(&r.finding_id))),
+            // The reason first: long finding ids are cut at the edge.
+            Err(why) => (false, format!("{why} · {}", name(&r.finding_id))),
         })
         .collect();
     super::super::note(app, title.clone(), failed == 0);
