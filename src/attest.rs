@@ -144,9 +144,15 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("sub").join(FILE_NAME);
         assert!(load(&path).expect("missing is fine").is_empty());
-        let a = att("e8/regular-backups/ml1/restore-tested", AttestationStatus::Met);
+        let a = att(
+            "e8/regular-backups/ml1/restore-tested",
+            AttestationStatus::Met,
+        );
         append(&path, a.clone()).expect("append");
-        let b = att("e8/regular-backups/ml1/restore-tested", AttestationStatus::NotMet);
+        let b = att(
+            "e8/regular-backups/ml1/restore-tested",
+            AttestationStatus::NotMet,
+        );
         let all = append(&path, b.clone()).expect("append");
         assert_eq!(all, vec![a.clone(), b.clone()]);
         assert_eq!(load(&path).expect("load"), vec![a, b]);
@@ -156,7 +162,9 @@ mod tests {
             let mode = std::fs::metadata(&path).expect("meta").permissions().mode();
             assert_eq!(mode & 0o777, 0o600);
         }
-        let leftovers = std::fs::read_dir(path.parent().expect("dir")).expect("dir").count();
+        let leftovers = std::fs::read_dir(path.parent().expect("dir"))
+            .expect("dir")
+            .count();
         assert_eq!(leftovers, 1, "no temp files left behind");
     }
 
@@ -171,6 +179,10 @@ mod tests {
         assert!(err.to_string().contains("version 9"), "{err}");
         // An append on a bad file must not overwrite it.
         assert!(append(&path, att("x", AttestationStatus::Met)).is_err());
-        assert!(std::fs::read_to_string(&path).expect("read").contains("\"version\":9"));
+        assert!(
+            std::fs::read_to_string(&path)
+                .expect("read")
+                .contains("\"version\":9")
+        );
     }
 }

@@ -49,7 +49,7 @@ pub use kms::KmsPosture;
 pub use layer_status::{LayerControls, LayerState, LayerStatus, SeverityCounts};
 pub use layers::Layer;
 pub use network::NetworkPosture;
-pub use scores::{ScoreCounts, StandardScore, Scores, standard_name};
+pub use scores::{ScoreCounts, Scores, StandardScore, standard_name};
 
 use crate::model::{DatasetKind, Estate, Finding, Timestamp};
 use serde::Serialize;

@@ -20,20 +20,111 @@ pub struct CisAlarm {
 }
 
 pub const CIS_ALARMS: [CisAlarm; 14] = [
-    CisAlarm { control_id: "CloudWatch.1", name: "Root user usage", patterns: &["rootaccountusage", "rootusage", "rootaccount", "rootuser", "rootlogin", "rootactivity"] },
-    CisAlarm { control_id: "CloudWatch.2", name: "Unauthorised API calls", patterns: &["unauthorizedapi", "unauthorisedapi"] },
-    CisAlarm { control_id: "CloudWatch.3", name: "Console sign-in without MFA", patterns: &["signinwithoutmfa", "loginwithoutmfa", "withoutmfa", "nomfa"] },
-    CisAlarm { control_id: "CloudWatch.4", name: "IAM policy changes", patterns: &["iampolicychange", "iamchanges"] },
-    CisAlarm { control_id: "CloudWatch.5", name: "CloudTrail configuration changes", patterns: &["cloudtrailconfigchange", "cloudtrailconfigurationchange", "cloudtrailchange", "trailchanges"] },
-    CisAlarm { control_id: "CloudWatch.6", name: "Console authentication failures", patterns: &["consoleauthenticationfailure", "consoleauthfailure", "signinfailure", "loginfailure", "authenticationfailure"] },
-    CisAlarm { control_id: "CloudWatch.7", name: "CMK disabling or scheduled deletion", patterns: &["disableordeletecmk", "disableordeletekms", "cmkdisable", "cmkdeletion", "kmskeydeletion", "kmskeydisable", "cmkchange", "kmskeychange"] },
-    CisAlarm { control_id: "CloudWatch.8", name: "S3 bucket policy changes", patterns: &["s3bucketpolicychange", "bucketpolicychange", "s3policychange"] },
-    CisAlarm { control_id: "CloudWatch.9", name: "AWS Config changes", patterns: &["awsconfigchange", "configservicechange", "configrecorderchange"] },
-    CisAlarm { control_id: "CloudWatch.10", name: "Security group changes", patterns: &["securitygroupchange", "sgchange"] },
-    CisAlarm { control_id: "CloudWatch.11", name: "Network ACL changes", patterns: &["naclchange", "networkaclchange"] },
-    CisAlarm { control_id: "CloudWatch.12", name: "Network gateway changes", patterns: &["networkgatewaychange", "gatewaychange"] },
-    CisAlarm { control_id: "CloudWatch.13", name: "Route table changes", patterns: &["routetablechange", "routechange"] },
-    CisAlarm { control_id: "CloudWatch.14", name: "VPC changes", patterns: &["vpcchange"] },
+    CisAlarm {
+        control_id: "CloudWatch.1",
+        name: "Root user usage",
+        patterns: &[
+            "rootaccountusage",
+            "rootusage",
+            "rootaccount",
+            "rootuser",
+            "rootlogin",
+            "rootactivity",
+        ],
+    },
+    CisAlarm {
+        control_id: "CloudWatch.2",
+        name: "Unauthorised API calls",
+        patterns: &["unauthorizedapi", "unauthorisedapi"],
+    },
+    CisAlarm {
+        control_id: "CloudWatch.3",
+        name: "Console sign-in without MFA",
+        patterns: &["signinwithoutmfa", "loginwithoutmfa", "withoutmfa", "nomfa"],
+    },
+    CisAlarm {
+        control_id: "CloudWatch.4",
+        name: "IAM policy changes",
+        patterns: &["iampolicychange", "iamchanges"],
+    },
+    CisAlarm {
+        control_id: "CloudWatch.5",
+        name: "CloudTrail configuration changes",
+        patterns: &[
+            "cloudtrailconfigchange",
+            "cloudtrailconfigurationchange",
+            "cloudtrailchange",
+            "trailchanges",
+        ],
+    },
+    CisAlarm {
+        control_id: "CloudWatch.6",
+        name: "Console authentication failures",
+        patterns: &[
+            "consoleauthenticationfailure",
+            "consoleauthfailure",
+            "signinfailure",
+            "loginfailure",
+            "authenticationfailure",
+        ],
+    },
+    CisAlarm {
+        control_id: "CloudWatch.7",
+        name: "CMK disabling or scheduled deletion",
+        patterns: &[
+            "disableordeletecmk",
+            "disableordeletekms",
+            "cmkdisable",
+            "cmkdeletion",
+            "kmskeydeletion",
+            "kmskeydisable",
+            "cmkchange",
+            "kmskeychange",
+        ],
+    },
+    CisAlarm {
+        control_id: "CloudWatch.8",
+        name: "S3 bucket policy changes",
+        patterns: &[
+            "s3bucketpolicychange",
+            "bucketpolicychange",
+            "s3policychange",
+        ],
+    },
+    CisAlarm {
+        control_id: "CloudWatch.9",
+        name: "AWS Config changes",
+        patterns: &[
+            "awsconfigchange",
+            "configservicechange",
+            "configrecorderchange",
+        ],
+    },
+    CisAlarm {
+        control_id: "CloudWatch.10",
+        name: "Security group changes",
+        patterns: &["securitygroupchange", "sgchange"],
+    },
+    CisAlarm {
+        control_id: "CloudWatch.11",
+        name: "Network ACL changes",
+        patterns: &["naclchange", "networkaclchange"],
+    },
+    CisAlarm {
+        control_id: "CloudWatch.12",
+        name: "Network gateway changes",
+        patterns: &["networkgatewaychange", "gatewaychange"],
+    },
+    CisAlarm {
+        control_id: "CloudWatch.13",
+        name: "Route table changes",
+        patterns: &["routetablechange", "routechange"],
+    },
+    CisAlarm {
+        control_id: "CloudWatch.14",
+        name: "VPC changes",
+        patterns: &["vpcchange"],
+    },
 ];
 
 fn normalise(s: &str) -> String {
@@ -49,7 +140,11 @@ pub fn cis_matches(alarm: &Alarm) -> Vec<&'static CisAlarm> {
     let metric = normalise(&alarm.metric_name);
     CIS_ALARMS
         .iter()
-        .filter(|c| c.patterns.iter().any(|p| name.contains(p) || metric.contains(p)))
+        .filter(|c| {
+            c.patterns
+                .iter()
+                .any(|p| name.contains(p) || metric.contains(p))
+        })
         .collect()
 }
 
@@ -147,7 +242,8 @@ pub(crate) fn analyse(estate: &Estate, now: Timestamp) -> AlarmCoverage {
         }
     }
     let accounts = accounts(estate);
-    let matches: Vec<(&Alarm, Vec<&CisAlarm>)> = estate.alarms.iter().map(|a| (a, cis_matches(a))).collect();
+    let matches: Vec<(&Alarm, Vec<&CisAlarm>)> =
+        estate.alarms.iter().map(|a| (a, cis_matches(a))).collect();
     let cis = CIS_ALARMS
         .iter()
         .map(|c| {
@@ -176,7 +272,12 @@ pub(crate) fn analyse(estate: &Estate, now: Timestamp) -> AlarmCoverage {
     AlarmCoverage {
         total: estate.alarms.len(),
         states,
-        without_actions: estate.alarms.iter().filter(|a| !a.has_actions()).map(AlarmRef::of).collect(),
+        without_actions: estate
+            .alarms
+            .iter()
+            .filter(|a| !a.has_actions())
+            .map(AlarmRef::of)
+            .collect(),
         stuck_insufficient_data: estate
             .alarms
             .iter()
@@ -201,13 +302,25 @@ mod tests {
     #[test]
     fn cis_alarms_are_recognised_by_alarm_or_metric_name() {
         let ok = AlarmState::Ok;
-        assert_eq!(ids(&alarm("CIS-3.1-UnauthorizedAPICalls", "x", ok)), ["CloudWatch.2"]);
+        assert_eq!(
+            ids(&alarm("CIS-3.1-UnauthorizedAPICalls", "x", ok)),
+            ["CloudWatch.2"]
+        );
         assert_eq!(ids(&alarm("a", "RootAccountUsage", ok)), ["CloudWatch.1"]);
-        assert_eq!(ids(&alarm("console-signin-without-mfa", "", ok)), ["CloudWatch.3"]);
-        assert_eq!(ids(&alarm("x", "CloudTrailConfigChanges", ok)), ["CloudWatch.5"]);
+        assert_eq!(
+            ids(&alarm("console-signin-without-mfa", "", ok)),
+            ["CloudWatch.3"]
+        );
+        assert_eq!(
+            ids(&alarm("x", "CloudTrailConfigChanges", ok)),
+            ["CloudWatch.5"]
+        );
         assert_eq!(ids(&alarm("x", "AWSConfigChanges", ok)), ["CloudWatch.9"]);
         assert_eq!(ids(&alarm("DisableOrDeleteCMK", "", ok)), ["CloudWatch.7"]);
-        assert_eq!(ids(&alarm("x", "NetworkGatewayChanges", ok)), ["CloudWatch.12"]);
+        assert_eq!(
+            ids(&alarm("x", "NetworkGatewayChanges", ok)),
+            ["CloudWatch.12"]
+        );
         assert_eq!(ids(&alarm("x", "RouteTableChanges", ok)), ["CloudWatch.13"]);
         assert_eq!(ids(&alarm("x", "VPCChanges", ok)), ["CloudWatch.14"]);
         assert!(ids(&alarm("HighCPU", "CPUUtilization", ok)).is_empty());
@@ -219,19 +332,35 @@ mod tests {
         load(&mut e, &[DatasetKind::Alarms]);
         let mut silent = alarm("RootAccountUsage", "RootAccountUsage", AlarmState::Alarm);
         silent.alarm_actions.clear();
-        let mut stuck = alarm("UnauthorizedAPICalls", "UnauthorizedAPICalls", AlarmState::InsufficientData);
+        let mut stuck = alarm(
+            "UnauthorizedAPICalls",
+            "UnauthorizedAPICalls",
+            AlarmState::InsufficientData,
+        );
         stuck.state_updated = Some(ts() - chrono::Duration::days(3));
-        let fresh = alarm("IAMPolicyChanges", "IAMPolicyChanges", AlarmState::InsufficientData);
+        let fresh = alarm(
+            "IAMPolicyChanges",
+            "IAMPolicyChanges",
+            AlarmState::InsufficientData,
+        );
         e.alarms = vec![silent, stuck, fresh];
         let c = analyse(&e, ts());
-        assert_eq!((c.states.alarm, c.states.insufficient_data, c.states.ok), (1, 2, 0));
+        assert_eq!(
+            (c.states.alarm, c.states.insufficient_data, c.states.ok),
+            (1, 2, 0)
+        );
         assert_eq!(c.without_actions.len(), 1);
         assert_eq!(c.stuck_insufficient_data.len(), 1);
         assert_eq!(c.stuck_insufficient_data[0].name, "UnauthorizedAPICalls");
         let root = &c.cis[0];
         assert_eq!(root.state, Some(AlarmState::Alarm));
         assert!(root.missing_in_accounts.is_empty());
-        let missing: Vec<&str> = c.cis.iter().filter(|x| !x.missing_in_accounts.is_empty()).map(|x| x.control_id).collect();
+        let missing: Vec<&str> = c
+            .cis
+            .iter()
+            .filter(|x| !x.missing_in_accounts.is_empty())
+            .map(|x| x.control_id)
+            .collect();
         assert_eq!(missing.len(), 11);
         assert!(!missing.contains(&"CloudWatch.4"));
     }

@@ -88,8 +88,8 @@ fn reason(kind: DatasetKind, status: &DatasetStatus) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::posture::fixtures::{estate, load};
     use crate::model::LoadState;
+    use crate::posture::fixtures::{estate, load};
 
     #[test]
     fn missing_partial_and_complete_are_told_apart() {

@@ -3,9 +3,9 @@
 //!
 //! - `mapping`: the control -> strategy mapping data file (`data/e8-mapping.csv`),
 //!   each row with its source and confidence.
-//! - `requirements`: the requirements per strategy and level (own words,
-//!   domain.md 5.3), each either backed by named AWS controls or needing
-//!   manual evidence.
+//! - `requirements`: the requirements per strategy and level, embedded from
+//!   `data/e8-requirements.toml` (own words, domain.md 5.3), each either
+//!   backed by named AWS controls or needing manual evidence.
 //! - `evaluate`: the rules. AWS evidence alone never makes a requirement
 //!   "met" (it covers the AWS part only); a requirement is met when a
 //!   reviewer attests it and no mapped control contradicts it.
@@ -13,13 +13,14 @@
 mod evaluate;
 mod mapping;
 mod requirements;
+mod results;
 
-pub use evaluate::{
+pub use mapping::{Confidence, MappingRow, MatchKind, StrategySource, Target, mapping};
+pub use requirements::{Requirement, level_id, requirements};
+pub use results::{
     AttestationRef, Basis, ControlEvidence, EssentialEight, LevelResult, LevelStatus,
     ObjectiveResult, RequirementResult, RequirementStatus, StrategyResult,
 };
-pub use mapping::{Confidence, MappingRow, MatchKind, StrategySource, Target, mapping};
-pub use requirements::{REQUIREMENTS, Requirement};
 
 pub(crate) use evaluate::evaluate;
 
@@ -179,7 +180,10 @@ mod tests {
             Strategy::parse("Configure Microsoft Office macro settings"),
             Some(Strategy::RestrictOfficeMacros)
         );
-        assert_eq!(Strategy::parse("regular backups"), Some(Strategy::RegularBackups));
+        assert_eq!(
+            Strategy::parse("regular backups"),
+            Some(Strategy::RegularBackups)
+        );
         assert_eq!(
             Objective::parse("Objective: recover data and system availability"),
             Some(Objective::RecoverData)

@@ -3,8 +3,9 @@
 use crate::model::{
     Alarm, AlarmState, Channel, Compliance, ComplianceStatus, DataOrigin, DatasetKind, Estate,
     EstateMeta, Finding, KeyManager, KeyState, KmsKey, LoadState, NativeSeverity, Provenance,
-    RawJson, RecordState, Resource, Rotation, Route, RouteTable, RouteTableAssociation, RouteTarget,
-    SecurityGroup, Severity, SgPeer, SgRule, Source, Subnet, Timestamp, Vpc, WorkflowStatus,
+    RawJson, RecordState, Resource, Rotation, Route, RouteTable, RouteTableAssociation,
+    RouteTarget, SecurityGroup, Severity, SgPeer, SgRule, Source, Subnet, Timestamp, Vpc,
+    WorkflowStatus,
 };
 use chrono::TimeZone;
 use std::collections::BTreeMap;

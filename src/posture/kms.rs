@@ -28,7 +28,9 @@ pub enum RotationStatus {
     /// AWS managed keys rotate every year; that cannot be changed.
     AwsManaged,
     /// Automatic rotation does not exist for this kind of key.
-    NotApplicable { reason: String },
+    NotApplicable {
+        reason: String,
+    },
 }
 
 /// A key scheduled for deletion.
@@ -126,7 +128,11 @@ fn pending_deletion(key: &KmsKey, now: Timestamp) -> Option<PendingDeletion> {
     }
     let days_left = key.deletion_date.map(|d| {
         let secs = (d - now).num_seconds();
-        if secs <= 0 { 0 } else { (secs + 86_399) / 86_400 }
+        if secs <= 0 {
+            0
+        } else {
+            (secs + 86_399) / 86_400
+        }
     });
     Some(PendingDeletion {
         deletion_date: key.deletion_date,
@@ -168,7 +174,11 @@ pub fn analyse_key(key: &KmsKey, now: Timestamp) -> KeyAnalysis {
 /// Analyses every key in the estate.
 pub(crate) fn analyse(estate: &Estate, now: Timestamp) -> KmsPosture {
     let coverage = Coverage::all_of(estate, &[DatasetKind::KmsKeys]);
-    let keys: Vec<KeyAnalysis> = estate.kms_keys.iter().map(|k| analyse_key(k, now)).collect();
+    let keys: Vec<KeyAnalysis> = estate
+        .kms_keys
+        .iter()
+        .map(|k| analyse_key(k, now))
+        .collect();
     let mut s = KmsSummary {
         total: keys.len(),
         ..KmsSummary::default()
@@ -186,7 +196,11 @@ pub(crate) fn analyse(estate: &Estate, now: Timestamp) -> KmsPosture {
         }
         s.pending_deletion += usize::from(k.pending_deletion.is_some());
         s.public += usize::from(k.is_public());
-        s.cross_account += usize::from(k.policy.report().is_some_and(|r| !r.other_accounts.is_empty()));
+        s.cross_account += usize::from(
+            k.policy
+                .report()
+                .is_some_and(|r| !r.other_accounts.is_empty()),
+        );
         s.policy_not_read += usize::from(k.policy.report().is_none());
         s.purpose_drift += usize::from(!k.purpose_drift.is_empty());
     }
@@ -205,7 +219,13 @@ mod tests {
     #[test]
     fn rotation_applies_only_to_symmetric_customer_keys_with_kms_material() {
         let mut k = key("a");
-        assert!(matches!(rotation(&k), RotationStatus::Enabled { period_days: Some(365), .. }));
+        assert!(matches!(
+            rotation(&k),
+            RotationStatus::Enabled {
+                period_days: Some(365),
+                ..
+            }
+        ));
         k.rotation.enabled = Some(false);
         assert_eq!(rotation(&k), RotationStatus::Disabled);
         k.rotation.enabled = None;
@@ -221,7 +241,10 @@ mod tests {
             k.spec = spec.into();
             k.origin = origin.into();
             k.rotation.enabled = Some(false);
-            assert!(matches!(rotation(&k), RotationStatus::NotApplicable { .. }), "{spec} {origin}");
+            assert!(
+                matches!(rotation(&k), RotationStatus::NotApplicable { .. }),
+                "{spec} {origin}"
+            );
         }
         let mut aws = key("c");
         aws.manager = KeyManager::Aws;
@@ -236,7 +259,12 @@ mod tests {
         let a = analyse_key(&k, ts());
         assert_eq!(a.pending_deletion.and_then(|p| p.days_left), Some(7));
         k.deletion_date = Some(ts() - chrono::Duration::hours(1));
-        assert_eq!(analyse_key(&k, ts()).pending_deletion.and_then(|p| p.days_left), Some(0));
+        assert_eq!(
+            analyse_key(&k, ts())
+                .pending_deletion
+                .and_then(|p| p.days_left),
+            Some(0)
+        );
         assert!(analyse_key(&key("b"), ts()).pending_deletion.is_none());
     }
 
@@ -273,6 +301,13 @@ mod tests {
         load(&mut e, &[DatasetKind::KmsKeys]);
         let p = analyse(&e, ts());
         assert!(p.coverage.is_assessed());
-        assert_eq!((p.summary.total, p.summary.rotation_enabled, p.summary.policy_not_read), (1, 1, 1));
+        assert_eq!(
+            (
+                p.summary.total,
+                p.summary.rotation_enabled,
+                p.summary.policy_not_read
+            ),
+            (1, 1, 1)
+        );
     }
 }

@@ -148,7 +148,7 @@ pub(crate) fn compute(
         out[slot(layer)].findings.add(f.severity);
     }
     for (i, status) in out.iter_mut().enumerate() {
-        failed[i].sort_by(|a, b| b.0.cmp(&a.0));
+        failed[i].sort_by_key(|x| std::cmp::Reverse(x.0));
         status.failed_controls = failed[i].iter().map(|(_, id)| id.to_string()).collect();
         status.state = if !status.coverage.is_assessed() {
             LayerState::NotAssessed
@@ -179,7 +179,10 @@ mod tests {
     use crate::posture::fixtures::{control_finding, estate, finding, load};
 
     fn state(list: &[LayerStatus], layer: Layer) -> LayerState {
-        list.iter().find(|l| l.layer == layer).map(|l| l.state).unwrap_or(LayerState::NotAssessed)
+        list.iter()
+            .find(|l| l.layer == layer)
+            .map(|l| l.state)
+            .unwrap_or(LayerState::NotAssessed)
     }
 
     #[test]
@@ -193,7 +196,13 @@ mod tests {
     #[test]
     fn failures_and_findings_set_the_layer_state() {
         let mut e = estate();
-        load(&mut e, &[DatasetKind::SecurityHubFindings, DatasetKind::GuardDutyFindings]);
+        load(
+            &mut e,
+            &[
+                DatasetKind::SecurityHubFindings,
+                DatasetKind::GuardDutyFindings,
+            ],
+        );
         let mut backups = control_finding("b", "RDS.11", ComplianceStatus::Passed, &[]);
         backups.title = "RDS instances should have automatic backups enabled".into();
         e.findings = vec![
@@ -208,10 +217,15 @@ mod tests {
         assert_eq!(state(&l, Layer::Resilience), LayerState::Holding);
         assert_eq!(state(&l, Layer::DetectionMonitoring), LayerState::AtRisk);
         assert_eq!(state(&l, Layer::Edge), LayerState::NoEvidence);
-        let id = l.iter().find(|x| x.layer == Layer::IdentityAccess).expect("layer");
+        let id = l
+            .iter()
+            .find(|x| x.layer == Layer::IdentityAccess)
+            .expect("layer");
         assert_eq!(id.failed_controls, ["IAM.6"]);
         assert_eq!(
-            l.iter().find(|x| x.layer == Layer::DetectionMonitoring).map(|x| x.findings.critical),
+            l.iter()
+                .find(|x| x.layer == Layer::DetectionMonitoring)
+                .map(|x| x.findings.critical),
             Some(1)
         );
     }

@@ -77,25 +77,58 @@ const KEYWORDS: &[(Layer, &[&str])] = &[
     (
         Layer::DetectionMonitoring,
         &[
-            "logging", "log file", "logs", "log metric", "log group", "flow log", "alarm",
-            "monitoring", "cloudtrail", "guardduty", "audit", "security hub", "detective",
+            "logging",
+            "log file",
+            "logs",
+            "log metric",
+            "log group",
+            "flow log",
+            "alarm",
+            "monitoring",
+            "cloudtrail",
+            "guardduty",
+            "audit",
+            "security hub",
+            "detective",
             "inspector",
         ],
     ),
     (
         Layer::Resilience,
         &[
-            "backup", "back up", "recovery", "versioning", "replication", "multi-az",
-            "multiple availability zones", "availability zones", "deletion protection",
-            "point-in-time", "auto scaling", "patch", "supported version", "supported runtime",
-            "latest platform", "version upgrade", "managed updates", "maintenance",
+            "backup",
+            "back up",
+            "recovery",
+            "versioning",
+            "replication",
+            "multi-az",
+            "multiple availability zones",
+            "availability zones",
+            "deletion protection",
+            "point-in-time",
+            "auto scaling",
+            "patch",
+            "supported version",
+            "supported runtime",
+            "latest platform",
+            "version upgrade",
+            "managed updates",
+            "maintenance",
         ],
     ),
     (
         Layer::DataProtection,
         &[
-            "encrypt", "kms", "tls", "ssl", "https", "certificate", "secret", "in transit",
-            "at rest", "sensitive",
+            "encrypt",
+            "kms",
+            "tls",
+            "ssl",
+            "https",
+            "certificate",
+            "secret",
+            "in transit",
+            "at rest",
+            "sensitive",
         ],
     ),
     (
@@ -105,15 +138,33 @@ const KEYWORDS: &[(Layer, &[&str])] = &[
     (
         Layer::Network,
         &[
-            "security group", "ingress", " port", "vpc", "subnet", "network acl",
-            "internet gateway", "public ip", "endpoint", "transit gateway",
+            "security group",
+            "ingress",
+            " port",
+            "vpc",
+            "subnet",
+            "network acl",
+            "internet gateway",
+            "public ip",
+            "endpoint",
+            "transit gateway",
         ],
     ),
     (
         Layer::IdentityAccess,
         &[
-            "mfa", "multi-factor", "iam", "root user", "password", "credential", "access key",
-            "privilege", "admin", "imdsv2", "authentication", "least",
+            "mfa",
+            "multi-factor",
+            "iam",
+            "root user",
+            "password",
+            "credential",
+            "access key",
+            "privilege",
+            "admin",
+            "imdsv2",
+            "authentication",
+            "least",
         ],
     ),
 ];
@@ -194,8 +245,7 @@ fn resource_layer(f: &Finding) -> Layer {
         || t.starts_with("AwsEc2NetworkAcl")
     {
         Layer::Network
-    } else if t.starts_with("AwsCloudFront") || t.starts_with("AwsWaf") || t.starts_with("AwsElb")
-    {
+    } else if t.starts_with("AwsCloudFront") || t.starts_with("AwsWaf") || t.starts_with("AwsElb") {
         Layer::Edge
     } else if t.starts_with("AwsCloudTrail") || t.starts_with("AwsCloudWatch") {
         Layer::DetectionMonitoring
@@ -222,17 +272,61 @@ mod tests {
     #[test]
     fn controls_land_in_the_expected_layer() {
         let cases = [
-            ("EC2.13", "Security groups should not allow ingress from 0.0.0.0/0 or ::/0 to port 22", Layer::Network),
-            ("EC2.53", "EC2 security groups should not allow ingress from 0.0.0.0/0 to remote server administration ports", Layer::Network),
-            ("KMS.4", "AWS KMS key rotation should be enabled", Layer::DataProtection),
-            ("KMS.1", "IAM customer managed policies should not allow decryption actions on all KMS keys", Layer::IdentityAccess),
-            ("CloudWatch.1", "A log metric filter and alarm should exist for usage of the \"root\" user", Layer::DetectionMonitoring),
-            ("IAM.6", "Hardware MFA should be enabled for the root user", Layer::IdentityAccess),
-            ("ELB.16", "Application Load Balancers should be associated with an AWS WAF web ACL", Layer::Edge),
-            ("RDS.11", "RDS instances should have automatic backups enabled", Layer::Resilience),
-            ("SSM.2", "Amazon EC2 instances managed by Systems Manager should have a patch compliance status of COMPLIANT", Layer::Resilience),
-            ("S3.8", "S3 general purpose buckets should block public access", Layer::DataProtection),
-            ("EC2.8", "EC2 instances should use Instance Metadata Service Version 2 (IMDSv2)", Layer::IdentityAccess),
+            (
+                "EC2.13",
+                "Security groups should not allow ingress from 0.0.0.0/0 or ::/0 to port 22",
+                Layer::Network,
+            ),
+            (
+                "EC2.53",
+                "EC2 security groups should not allow ingress from 0.0.0.0/0 to remote server administration ports",
+                Layer::Network,
+            ),
+            (
+                "KMS.4",
+                "AWS KMS key rotation should be enabled",
+                Layer::DataProtection,
+            ),
+            (
+                "KMS.1",
+                "IAM customer managed policies should not allow decryption actions on all KMS keys",
+                Layer::IdentityAccess,
+            ),
+            (
+                "CloudWatch.1",
+                "A log metric filter and alarm should exist for usage of the \"root\" user",
+                Layer::DetectionMonitoring,
+            ),
+            (
+                "IAM.6",
+                "Hardware MFA should be enabled for the root user",
+                Layer::IdentityAccess,
+            ),
+            (
+                "ELB.16",
+                "Application Load Balancers should be associated with an AWS WAF web ACL",
+                Layer::Edge,
+            ),
+            (
+                "RDS.11",
+                "RDS instances should have automatic backups enabled",
+                Layer::Resilience,
+            ),
+            (
+                "SSM.2",
+                "Amazon EC2 instances managed by Systems Manager should have a patch compliance status of COMPLIANT",
+                Layer::Resilience,
+            ),
+            (
+                "S3.8",
+                "S3 general purpose buckets should block public access",
+                Layer::DataProtection,
+            ),
+            (
+                "EC2.8",
+                "EC2 instances should use Instance Metadata Service Version 2 (IMDSv2)",
+                Layer::IdentityAccess,
+            ),
             ("GuardDuty.1", "", Layer::DetectionMonitoring),
             ("CloudFront.1", "", Layer::Edge),
             ("Backup.1", "", Layer::Resilience),

@@ -8,11 +8,11 @@ mod cidr;
 mod endpoints;
 mod exposure;
 mod routes;
+mod vpcs;
 
 pub use endpoints::{GATEWAY_SERVICES, allows_everything as endpoint_policy_allows_everything};
 pub use exposure::{
-    ADMIN_PORTS, AUTHORIZED_TCP_PORTS, DefaultGroupRules, HIGH_RISK_PORTS, NaclExposure,
-    SgExposure,
+    ADMIN_PORTS, AUTHORIZED_TCP_PORTS, DefaultGroupRules, HIGH_RISK_PORTS, NaclExposure, SgExposure,
 };
 pub use routes::{EgressPath, PathKind, Reachability};
 
@@ -25,10 +25,14 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum FlowLogState {
-    Enabled { flow_log_ids: Vec<String> },
+    Enabled {
+        flow_log_ids: Vec<String>,
+    },
     /// No flow log captures rejected traffic; `accept_only` lists logs
     /// that capture accepted traffic only.
-    Missing { accept_only: Vec<String> },
+    Missing {
+        accept_only: Vec<String>,
+    },
     NotAssessed,
 }
 
@@ -202,12 +206,24 @@ pub(crate) fn analyse(estate: &Estate) -> NetworkPosture {
         .map(|rt| route_table_report(rt, &subnets, &topo, &by_vpc, assessed, endpoints_known))
         .collect();
 
-    let vpcs = vpc_reports(estate, &subnets, &topo, &by_vpc, assessed, endpoints_known, &flow_logs_coverage);
-    let cidr_overlaps = overlaps(estate);
+    let vpcs = vpcs::vpc_reports(
+        estate,
+        &subnets,
+        &topo,
+        &by_vpc,
+        assessed,
+        endpoints_known,
+        &flow_logs_coverage,
+    );
+    let cidr_overlaps = vpcs::overlaps(estate);
 
     let sg_coverage = Coverage::all_of(estate, &[SecurityGroups]);
     let security_groups = SgPosture {
-        exposures: estate.security_groups.iter().flat_map(exposure::sg_exposures).collect(),
+        exposures: estate
+            .security_groups
+            .iter()
+            .flat_map(exposure::sg_exposures)
+            .collect(),
         default_groups_with_rules: estate
             .security_groups
             .iter()
@@ -217,7 +233,11 @@ pub(crate) fn analyse(estate: &Estate) -> NetworkPosture {
     };
     let network_acls = NaclPosture {
         coverage: Coverage::all_of(estate, &[NetworkAcls]),
-        exposures: estate.network_acls.iter().flat_map(exposure::nacl_exposures).collect(),
+        exposures: estate
+            .network_acls
+            .iter()
+            .flat_map(exposure::nacl_exposures)
+            .collect(),
     };
     NetworkPosture {
         coverage,
@@ -246,7 +266,13 @@ fn route_table_report(
         (Reachability::NotAssessed, Vec::new())
     };
     let gateway = endpoints_known.then(|| {
-        endpoints::gateway_services(rt, by_vpc.get(rt.vpc_id.as_str()).map(Vec::as_slice).unwrap_or_default())
+        endpoints::gateway_services(
+            rt,
+            by_vpc
+                .get(rt.vpc_id.as_str())
+                .map(Vec::as_slice)
+                .unwrap_or_default(),
+        )
     });
     let missing = gateway.as_ref().map(|g| {
         GATEWAY_SERVICES
@@ -271,118 +297,6 @@ fn route_table_report(
         gateway_endpoints: gateway,
         missing_gateway_endpoints: missing,
     }
-}
-
-fn flow_log_state(estate: &Estate, vpc_id: &str, coverage: &Coverage) -> FlowLogState {
-    if !coverage.is_assessed() {
-        return FlowLogState::NotAssessed;
-    }
-    let logs: Vec<_> = estate.flow_logs.iter().filter(|f| f.resource_id == vpc_id).collect();
-    let capturing: Vec<String> = logs
-        .iter()
-        .filter(|f| matches!(f.traffic_type.to_ascii_uppercase().as_str(), "ALL" | "REJECT"))
-        .map(|f| f.flow_log_id.clone())
-        .collect();
-    if capturing.is_empty() {
-        FlowLogState::Missing {
-            accept_only: logs.iter().map(|f| f.flow_log_id.clone()).collect(),
-        }
-    } else {
-        FlowLogState::Enabled {
-            flow_log_ids: capturing,
-        }
-    }
-}
-
-fn vpc_reports(
-    estate: &Estate,
-    subnets: &[SubnetReport],
-    topo: &Topology<'_>,
-    by_vpc: &HashMap<&str, Vec<&VpcEndpoint>>,
-    assessed: bool,
-    endpoints_known: bool,
-    flow_coverage: &Coverage,
-) -> Vec<VpcReport> {
-    let igw_known = Coverage::all_of(estate, &[DatasetKind::InternetGateways]).is_assessed();
-    let mut out: Vec<VpcReport> = estate
-        .vpcs
-        .iter()
-        .map(|v| {
-            let own: Vec<&SubnetReport> = subnets
-                .iter()
-                .filter(|s| s.vpc_id == v.vpc_id && s.account_id == v.account_id)
-                .collect();
-            let class = if !assessed {
-                Reachability::NotAssessed
-            } else if own.is_empty() {
-                topo.main
-                    .get(&(v.account_id.as_str(), v.vpc_id.as_str()))
-                    .map(|rt| routes::classify(rt, &topo.private_nats).0)
-                    .unwrap_or(Reachability::NotAssessed)
-            } else {
-                own.iter().map(|s| s.class).max().unwrap_or(Reachability::NotAssessed)
-            };
-            let endpoints = by_vpc.get(v.vpc_id.as_str()).map(Vec::as_slice).unwrap_or_default();
-            VpcReport {
-                vpc_id: v.vpc_id.clone(),
-                name: v.name().to_string(),
-                account_id: v.account_id.clone(),
-                region: v.region.clone(),
-                is_default: v.is_default,
-                cidr_blocks: v.cidr_blocks.iter().chain(&v.ipv6_cidr_blocks).cloned().collect(),
-                class,
-                subnet_count: own.len(),
-                internet_gateway_attached: igw_known.then(|| {
-                    estate
-                        .internet_gateways
-                        .iter()
-                        .any(|g| g.attached_vpcs.iter().any(|a| *a == v.vpc_id))
-                }),
-                flow_logs: flow_log_state(estate, &v.vpc_id, flow_coverage),
-                interface_endpoints: endpoints_known.then(|| endpoints::interface_endpoints(endpoints)),
-                open_endpoint_policies: endpoints
-                    .iter()
-                    .filter(|e| {
-                        matches!(
-                            e.endpoint_type,
-                            crate::model::EndpointType::Gateway | crate::model::EndpointType::Interface
-                        ) && endpoints::allows_everything(e.policy.as_deref()) == Some(true)
-                    })
-                    .map(|e| e.vpc_endpoint_id.clone())
-                    .collect(),
-            }
-        })
-        .collect();
-    out.sort_by(|a, b| (&a.account_id, &a.region, &a.vpc_id).cmp(&(&b.account_id, &b.region, &b.vpc_id)));
-    out
-}
-
-fn overlaps(estate: &Estate) -> Vec<CidrOverlap> {
-    let blocks: Vec<(&str, &str, cidr::Block)> = estate
-        .vpcs
-        .iter()
-        .filter(|v| !v.is_default)
-        .flat_map(|v| {
-            v.cidr_blocks
-                .iter()
-                .chain(&v.ipv6_cidr_blocks)
-                .filter_map(move |c| cidr::Block::parse(c).map(|b| (v.vpc_id.as_str(), c.as_str(), b)))
-        })
-        .collect();
-    let mut out = Vec::new();
-    for (i, (va, ca, ba)) in blocks.iter().enumerate() {
-        for (vb, cb, bb) in &blocks[i + 1..] {
-            if va != vb && ba.overlaps(bb) {
-                out.push(CidrOverlap {
-                    vpc_a: va.to_string(),
-                    cidr_a: ca.to_string(),
-                    vpc_b: vb.to_string(),
-                    cidr_b: cb.to_string(),
-                });
-            }
-        }
-    }
-    out
 }
 
 #[cfg(test)]

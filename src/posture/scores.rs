@@ -107,7 +107,11 @@ pub fn standard_name(standards_id: &str) -> String {
 }
 
 /// The standards to score, with display names, in a stable order.
-fn scored_standards(estate: &Estate, table: &ControlTable, notes: &mut Vec<String>) -> Vec<(String, String)> {
+fn scored_standards(
+    estate: &Estate,
+    table: &ControlTable,
+    notes: &mut Vec<String>,
+) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
     fn push(out: &mut Vec<(String, String)>, id: String, name: Option<&str>) {
         if !out.iter().any(|(i, _)| *i == id) {
@@ -121,7 +125,10 @@ fn scored_standards(estate: &Estate, table: &ControlTable, notes: &mut Vec<Strin
     let status = estate.status(DatasetKind::Standards);
     if status.has_data() {
         for s in &estate.standards {
-            if matches!(s.status.to_ascii_uppercase().as_str(), "DELETING" | "FAILED") {
+            if matches!(
+                s.status.to_ascii_uppercase().as_str(),
+                "DELETING" | "FAILED"
+            ) {
                 continue;
             }
             let id = if s.standards_id.is_empty() {
@@ -132,8 +139,24 @@ fn scored_standards(estate: &Estate, table: &ControlTable, notes: &mut Vec<Strin
             push(&mut out, id, Some(&s.name));
         }
     }
-    if !status.is_complete() {
-        let before = out.len();
+    let before = out.len();
+    if status.is_complete() {
+        // Standards named by active control findings are scored even when
+        // the loaded list lacks them (findings of a disabled standard are
+        // archived, so they cannot appear here).
+        for id in &table.finding_standards {
+            push(&mut out, id.clone(), None);
+        }
+        if out.len() > before {
+            notes.push(format!(
+                "{} standard(s) named by control findings but not in the loaded standards list",
+                out.len() - before
+            ));
+        }
+    } else {
+        for id in &table.finding_standards {
+            push(&mut out, id.clone(), None);
+        }
         for c in &table.states {
             for s in c.standards.iter().filter(|s| s.enabled) {
                 push(&mut out, s.standards_id.clone(), None);
@@ -146,7 +169,7 @@ fn scored_standards(estate: &Estate, table: &ControlTable, notes: &mut Vec<Strin
             ));
         } else if out.len() > before {
             notes.push(format!(
-                "Standards partly loaded ({}): {} more derived from findings",
+                "Standards partly loaded ({}): {} more derived from findings and definitions",
                 status.describe(),
                 out.len() - before
             ));
@@ -251,27 +274,47 @@ mod tests {
                 _ => vec![CIS],
             };
             let status = if i < 357 { Passed } else { Failed };
-            e.findings.push(control_finding(&format!("f{i}"), &format!("X.{i}"), status, &standards));
+            e.findings.push(control_finding(
+                &format!("f{i}"),
+                &format!("X.{i}"),
+                status,
+                &standards,
+            ));
         }
         let s = scores(&e);
         assert_eq!(s.summary.with_data(), 515);
         assert_eq!(s.summary.passed, 357);
         assert_eq!(s.summary.percent, Some(69));
-        let fsbp = s.standards.iter().find(|x| x.standards_id == FSBP).expect("fsbp");
+        let fsbp = s
+            .standards
+            .iter()
+            .find(|x| x.standards_id == FSBP)
+            .expect("fsbp");
         assert_eq!((fsbp.counts.passed, fsbp.counts.with_data()), (357, 400));
         assert_eq!(fsbp.counts.percent, Some(89));
-        let cis = s.standards.iter().find(|x| x.standards_id == CIS).expect("cis");
+        let cis = s
+            .standards
+            .iter()
+            .find(|x| x.standards_id == CIS)
+            .expect("cis");
         assert_eq!((cis.counts.passed, cis.counts.with_data()), (42, 200));
         assert_eq!(cis.counts.percent, Some(21));
         // Standards were not loaded: the score says how it found them.
-        assert!(s.notes.iter().any(|n| n.contains("derived")), "{:?}", s.notes);
+        assert!(
+            s.notes.iter().any(|n| n.contains("derived")),
+            "{:?}",
+            s.notes
+        );
         assert_eq!(fsbp.name, "AWS Foundational Security Best Practices v1.0.0");
     }
 
     #[test]
     fn unknown_is_in_the_denominator_and_no_data_is_not() {
         let mut e = estate();
-        load(&mut e, &[DatasetKind::SecurityHubFindings, DatasetKind::Controls]);
+        load(
+            &mut e,
+            &[DatasetKind::SecurityHubFindings, DatasetKind::Controls],
+        );
         e.findings = vec![
             control_finding("a", "S3.1", Passed, &[FSBP]),
             control_finding("b", "S3.2", Warning, &[FSBP]),
@@ -303,7 +346,10 @@ mod tests {
     #[test]
     fn loaded_standards_are_scored_even_with_no_findings() {
         let mut e = estate();
-        load(&mut e, &[DatasetKind::SecurityHubFindings, DatasetKind::Standards]);
+        load(
+            &mut e,
+            &[DatasetKind::SecurityHubFindings, DatasetKind::Standards],
+        );
         e.standards = vec![Standard {
             arn: format!("arn:aws:securityhub:{REGION}::{FSBP}"),
             standards_id: FSBP.into(),
@@ -336,11 +382,17 @@ mod tests {
             standard_name("ruleset/cis-aws-foundations-benchmark/v/1.2.0"),
             "CIS AWS Foundations Benchmark v1.2.0"
         );
-        assert_eq!(standard_name("standards/nist-800-53/v/5.0.0"), "NIST SP 800-53 Rev. 5");
+        assert_eq!(
+            standard_name("standards/nist-800-53/v/5.0.0"),
+            "NIST SP 800-53 Rev. 5"
+        );
         assert_eq!(
             standard_name("arn:aws:securityhub:eu-west-2::standards/pci-dss/v/4.0.1"),
             "PCI DSS v4.0.1"
         );
-        assert_eq!(standard_name("standards/something-new/v/1.0.0"), "standards/something-new/v/1.0.0");
+        assert_eq!(
+            standard_name("standards/something-new/v/1.0.0"),
+            "standards/something-new/v/1.0.0"
+        );
     }
 }

@@ -17,7 +17,13 @@ fn home_region(estate: &Estate, account: &str) -> String {
         .iter()
         .find(|r| r.dataset == DatasetKind::Alarms && r.account_id.as_deref() == Some(account))
         .and_then(|r| r.region.clone())
-        .or_else(|| estate.alarms.iter().find(|a| a.account_id == account).map(|a| a.region.clone()))
+        .or_else(|| {
+            estate
+                .alarms
+                .iter()
+                .find(|a| a.account_id == account)
+                .map(|a| a.region.clone())
+        })
         .or_else(|| estate.meta.regions.first().cloned())
         .unwrap_or_default()
 }
@@ -40,7 +46,12 @@ fn alarm_draft(a: &Alarm, kind: CheckKind, title: String, description: &str) -> 
     }
 }
 
-pub(super) fn drafts(estate: &Estate, coverage: &AlarmCoverage, now: Timestamp, out: &mut Vec<Draft>) {
+pub(super) fn drafts(
+    estate: &Estate,
+    coverage: &AlarmCoverage,
+    now: Timestamp,
+    out: &mut Vec<Draft>,
+) {
     if !coverage.coverage.is_assessed() {
         return;
     }
@@ -65,9 +76,18 @@ pub(super) fn drafts(estate: &Estate, coverage: &AlarmCoverage, now: Timestamp, 
     for a in &estate.alarms {
         let security = !cis_matches(a).is_empty();
         if a.state == AlarmState::Alarm {
-            let kind = if security { SECURITY_ALARM_FIRING } else { ALARM_FIRING };
+            let kind = if security {
+                SECURITY_ALARM_FIRING
+            } else {
+                ALARM_FIRING
+            };
             let what = if security { "Security alarm" } else { "Alarm" };
-            out.push(alarm_draft(a, kind, format!("{what} {} is in ALARM", a.name), "The alarm's threshold is breached."));
+            out.push(alarm_draft(
+                a,
+                kind,
+                format!("{what} {} is in ALARM", a.name),
+                "The alarm's threshold is breached.",
+            ));
         }
         if is_stuck(a, now) {
             out.push(alarm_draft(

@@ -5,7 +5,13 @@ use super::{Draft, KMS_PENDING_DELETION, KMS_PUBLIC_POLICY, KMS_PURPOSE_DRIFT, K
 use crate::posture::kms::{KeyAnalysis, KmsPosture, RotationStatus};
 use serde_json::json;
 
-fn draft(k: &KeyAnalysis, kind: super::CheckKind, title: String, description: String, evidence: serde_json::Value) -> Draft {
+fn draft(
+    k: &KeyAnalysis,
+    kind: super::CheckKind,
+    title: String,
+    description: String,
+    evidence: serde_json::Value,
+) -> Draft {
     Draft {
         kind,
         control_id: None,

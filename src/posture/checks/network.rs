@@ -13,7 +13,10 @@ use serde_json::json;
 use std::collections::BTreeMap;
 
 fn arn(region: &str, account: &str, kind: &str, id: &str) -> String {
-    format!("arn:{}:ec2:{region}:{account}:{kind}/{id}", partition(region))
+    format!(
+        "arn:{}:ec2:{region}:{account}:{kind}/{id}",
+        partition(region)
+    )
 }
 
 fn sg_kind(control: &str) -> Option<CheckKind> {
@@ -29,7 +32,10 @@ fn sg_kind(control: &str) -> Option<CheckKind> {
 }
 
 fn sg_title(kind: CheckKind, group: &str, rules: &[&SgExposure]) -> String {
-    let ports: Vec<String> = rules.iter().map(|r| format!("{}/{} from {}", r.protocol, r.ports, r.source)).collect();
+    let ports: Vec<String> = rules
+        .iter()
+        .map(|r| format!("{}/{} from {}", r.protocol, r.ports, r.source))
+        .collect();
     let what = match kind.control_id {
         Some("EC2.13") => "SSH (22) open to the internet",
         Some("EC2.14") => "RDP (3389) open to the internet",
@@ -49,17 +55,24 @@ fn security_groups(network: &NetworkPosture, out: &mut Vec<Draft>) {
     let mut by: BTreeMap<(&str, &str, &str, &str), Vec<&SgExposure>> = BTreeMap::new();
     for e in &network.security_groups.exposures {
         for c in &e.controls {
-            by.entry((&e.account_id, &e.region, &e.group_id, c)).or_default().push(e);
+            by.entry((&e.account_id, &e.region, &e.group_id, c))
+                .or_default()
+                .push(e);
         }
     }
     for ((account, region, group, control), rules) in by {
-        let Some(kind) = sg_kind(control) else { continue };
+        let Some(kind) = sg_kind(control) else {
+            continue;
+        };
         let resource = arn(region, account, "security-group", group);
         let evidence: Vec<_> = rules
             .iter()
             .map(|r| json!({"protocol": r.protocol, "ports": r.ports, "source": r.source, "high_risk_ports": r.high_risk_ports}))
             .collect();
-        let name = rules.first().map(|r| r.group_name.as_str()).unwrap_or(group);
+        let name = rules
+            .first()
+            .map(|r| r.group_name.as_str())
+            .unwrap_or(group);
         out.push(Draft {
             kind,
             control_id: None,
@@ -97,11 +110,21 @@ fn nacls(network: &NetworkPosture, out: &mut Vec<Draft>) {
     }
     let mut by: BTreeMap<(&str, &str, &str), Vec<_>> = BTreeMap::new();
     for e in &network.network_acls.exposures {
-        by.entry((&e.account_id, &e.region, &e.network_acl_id)).or_default().push(e);
+        by.entry((&e.account_id, &e.region, &e.network_acl_id))
+            .or_default()
+            .push(e);
     }
     for ((account, region, acl), entries) in by {
         let resource = arn(region, account, "network-acl", acl);
-        let rules: Vec<String> = entries.iter().map(|e| format!("#{} {}/{} from {}", e.rule_number, e.protocol, e.ports, e.source)).collect();
+        let rules: Vec<String> = entries
+            .iter()
+            .map(|e| {
+                format!(
+                    "#{} {}/{} from {}",
+                    e.rule_number, e.protocol, e.ports, e.source
+                )
+            })
+            .collect();
         out.push(Draft {
             kind: NACL_OPEN_ADMIN,
             control_id: None,
@@ -118,7 +141,9 @@ fn nacls(network: &NetworkPosture, out: &mut Vec<Draft>) {
 
 fn flow_logs(network: &NetworkPosture, out: &mut Vec<Draft>) {
     for v in &network.vpcs {
-        let FlowLogState::Missing { accept_only } = &v.flow_logs else { continue };
+        let FlowLogState::Missing { accept_only } = &v.flow_logs else {
+            continue;
+        };
         let resource = arn(&v.region, &v.account_id, "vpc", &v.vpc_id);
         out.push(Draft {
             kind: VPC_FLOW_LOGS,
@@ -127,8 +152,12 @@ fn flow_logs(network: &NetworkPosture, out: &mut Vec<Draft>) {
             resource_id: resource,
             account_id: v.account_id.clone(),
             region: v.region.clone(),
-            title: format!("VPC {} ({}) has no flow log capturing rejected traffic", v.vpc_id, v.name),
-            description: "Without flow logs, traffic to and from the VPC leaves no record.".to_string(),
+            title: format!(
+                "VPC {} ({}) has no flow log capturing rejected traffic",
+                v.vpc_id, v.name
+            ),
+            description: "Without flow logs, traffic to and from the VPC leaves no record."
+                .to_string(),
             evidence: json!({"vpc_id": v.vpc_id, "accept_only_flow_logs": accept_only}),
         });
     }
@@ -136,7 +165,9 @@ fn flow_logs(network: &NetworkPosture, out: &mut Vec<Draft>) {
 
 fn overlaps(estate: &Estate, network: &NetworkPosture, out: &mut Vec<Draft>) {
     for o in &network.cidr_overlaps {
-        let Some(a) = estate.vpcs.iter().find(|v| v.vpc_id == o.vpc_a) else { continue };
+        let Some(a) = estate.vpcs.iter().find(|v| v.vpc_id == o.vpc_a) else {
+            continue;
+        };
         let resource = arn(&a.region, &a.account_id, "vpc", &a.vpc_id);
         out.push(Draft {
             kind: VPC_CIDR_OVERLAP,

@@ -98,7 +98,17 @@ pub(crate) fn parse(text: &str) -> (Vec<MappingRow>, Vec<String>) {
 }
 
 fn row(f: &[String]) -> Result<MappingRow, String> {
-    let [control, rule, target, levels, source_kind, confidence, match_kind, source] = f else {
+    let [
+        control,
+        rule,
+        target,
+        levels,
+        source_kind,
+        confidence,
+        match_kind,
+        source,
+    ] = f
+    else {
         return Err(format!("expected 8 fields, found {}", f.len()));
     };
     let target = Strategy::parse(target)
@@ -208,7 +218,10 @@ mod tests {
             .iter()
             .find(|r| r.control_id.as_deref() == Some("IAM.1"))
             .expect("IAM.1 is mapped");
-        assert_eq!(iam1.target, Target::Strategy(Strategy::RestrictAdminPrivileges));
+        assert_eq!(
+            iam1.target,
+            Target::Strategy(Strategy::RestrictAdminPrivileges)
+        );
         assert_eq!(iam1.levels, [Level::Ml1, Level::Ml2, Level::Ml3]);
         assert_eq!(iam1.strategy_source, StrategySource::AwsTable);
         assert!(iam1.applies_at(Level::Ml2));

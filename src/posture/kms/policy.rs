@@ -27,7 +27,11 @@ const CONSTRAINING_KEYS: &[&str] = &[
 ];
 
 /// Condition keys whose values are account ids.
-const ACCOUNT_KEYS: &[&str] = &["kms:calleraccount", "aws:principalaccount", "aws:sourceaccount"];
+const ACCOUNT_KEYS: &[&str] = &[
+    "kms:calleraccount",
+    "aws:principalaccount",
+    "aws:sourceaccount",
+];
 
 /// The analysis of one key policy.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -35,7 +39,9 @@ const ACCOUNT_KEYS: &[&str] = &["kms:calleraccount", "aws:principalaccount", "aw
 pub enum PolicyAnalysis {
     /// The policy was not read (GetKeyPolicy not called or denied).
     NotRead,
-    Unparseable { error: String },
+    Unparseable {
+        error: String,
+    },
     Analysed(PolicyReport),
 }
 
@@ -86,7 +92,11 @@ pub fn analyse(policy: Option<&str>, own_account: &str) -> PolicyAnalysis {
     };
     let doc: Value = match serde_json::from_str(text) {
         Ok(v) => v,
-        Err(e) => return PolicyAnalysis::Unparseable { error: e.to_string() },
+        Err(e) => {
+            return PolicyAnalysis::Unparseable {
+                error: e.to_string(),
+            };
+        }
     };
     let statements = match doc.get("Statement") {
         Some(Value::Array(list)) => list.iter().collect::<Vec<_>>(),
@@ -149,7 +159,8 @@ fn statement(index: usize, st: &Value, own: &str) -> StatementReport {
     }
     if st.get("NotPrincipal").is_some() {
         r.wildcard_principal = true;
-        r.principals.push("NotPrincipal (everyone else)".to_string());
+        r.principals
+            .push("NotPrincipal (everyone else)".to_string());
     }
     if let Some(a) = st.get("Action").or_else(|| st.get("NotAction")) {
         r.actions = strings(a).into_iter().map(str::to_string).collect();
@@ -219,20 +230,19 @@ fn condition(op: &str, key: &str, values: &[&str], own: &str, r: &mut StatementR
     if !CONSTRAINING_KEYS.contains(&key_lc.as_str()) {
         return;
     }
+    let for_all = set_op.is_some_and(|s| s.eq_ignore_ascii_case("ForAllValues"));
+    let wildcard = values.iter().find(|v| v.contains('*') || v.contains('?'));
+    let variable = values.iter().find(|v| v.contains("${"));
     let why_not = if !positive {
         Some(format!("{op} does not limit who may use the key"))
-    } else if if_exists {
-        Some(format!("{op} passes when the key is absent"))
-    } else if set_op.is_some_and(|s| s.eq_ignore_ascii_case("ForAllValues")) {
+    } else if if_exists || for_all {
         Some(format!("{op} passes when the key is absent"))
     } else if values.is_empty() {
         Some("no values".to_string())
-    } else if let Some(v) = values.iter().find(|v| v.contains('*') || v.contains('?')) {
+    } else if let Some(v) = wildcard {
         Some(format!("wildcard value {v:?}"))
-    } else if let Some(v) = values.iter().find(|v| v.contains("${")) {
-        Some(format!("policy variable {v:?}"))
     } else {
-        None
+        variable.map(|v| format!("policy variable {v:?}"))
     };
     match why_not {
         Some(reason) => r.not_constraining.push(format!("{key}: {reason}")),
@@ -283,9 +293,15 @@ mod tests {
 
     #[test]
     fn principal_star_with_a_wildcard_condition_is_public() {
-        let r = report(&wildcard_with(r#"{"StringLike":{"kms:CallerAccount":"*"}}"#));
+        let r = report(&wildcard_with(
+            r#"{"StringLike":{"kms:CallerAccount":"*"}}"#,
+        ));
         assert!(r.public);
-        assert!(r.statements[0].not_constraining[0].contains("wildcard"), "{:?}", r.statements[0]);
+        assert!(
+            r.statements[0].not_constraining[0].contains("wildcard"),
+            "{:?}",
+            r.statements[0]
+        );
     }
 
     #[test]
@@ -303,13 +319,24 @@ mod tests {
 
     #[test]
     fn org_id_or_source_account_with_fixed_values_constrain() {
-        assert!(!report(&wildcard_with(r#"{"StringEquals":{"aws:PrincipalOrgID":"o-abc123"}}"#)).public);
-        assert!(!report(&wildcard_with(r#"{"StringEquals":{"aws:SourceAccount":"111122223333"}}"#)).public);
+        assert!(
+            !report(&wildcard_with(
+                r#"{"StringEquals":{"aws:PrincipalOrgID":"o-abc123"}}"#
+            ))
+            .public
+        );
+        assert!(
+            !report(&wildcard_with(
+                r#"{"StringEquals":{"aws:SourceAccount":"111122223333"}}"#
+            ))
+            .public
+        );
     }
 
     #[test]
     fn bare_star_and_not_principal_are_wildcards_and_deny_is_never_public() {
-        let bare = r#"{"Statement":{"Effect":"Allow","Principal":"*","Action":"kms:*","Resource":"*"}}"#;
+        let bare =
+            r#"{"Statement":{"Effect":"Allow","Principal":"*","Action":"kms:*","Resource":"*"}}"#;
         assert!(report(bare).public);
         let not_principal = r#"{"Statement":[{"Effect":"Allow","NotPrincipal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"kms:*"}]}"#;
         assert!(report(not_principal).public);
@@ -331,7 +358,13 @@ mod tests {
     #[test]
     fn unreadable_policies_are_not_passes() {
         assert_eq!(analyse(None, OWN), PolicyAnalysis::NotRead);
-        assert!(matches!(analyse(Some("{nope"), OWN), PolicyAnalysis::Unparseable { .. }));
-        assert!(matches!(analyse(Some("{}"), OWN), PolicyAnalysis::Unparseable { .. }));
+        assert!(matches!(
+            analyse(Some("{nope"), OWN),
+            PolicyAnalysis::Unparseable { .. }
+        ));
+        assert!(matches!(
+            analyse(Some("{}"), OWN),
+            PolicyAnalysis::Unparseable { .. }
+        ));
     }
 }

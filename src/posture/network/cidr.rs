@@ -22,7 +22,11 @@ impl Block {
             return None;
         }
         let host_bits = bits - len;
-        let mask = if host_bits >= 128 { u128::MAX } else { (1u128 << host_bits) - 1 };
+        let mask = if host_bits >= 128 {
+            u128::MAX
+        } else {
+            (1u128 << host_bits) - 1
+        };
         let start = value & !mask;
         Some(Block {
             v6,

@@ -48,8 +48,11 @@ pub fn allows_everything(policy: Option<&str>) -> Option<bool> {
 /// Gateway endpoint services reachable from one route table.
 pub(crate) fn gateway_services(rt: &RouteTable, endpoints: &[&VpcEndpoint]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for ep in endpoints.iter().filter(|e| e.endpoint_type == EndpointType::Gateway) {
-        let associated = ep.route_table_ids.iter().any(|id| *id == rt.route_table_id)
+    for ep in endpoints
+        .iter()
+        .filter(|e| e.endpoint_type == EndpointType::Gateway)
+    {
+        let associated = ep.route_table_ids.contains(&rt.route_table_id)
             || rt.routes.iter().any(|r| {
                 r.destination.starts_with("pl-")
                     && matches!(&r.target, RouteTarget::VpcEndpoint(id) if *id == ep.vpc_endpoint_id)
@@ -66,7 +69,10 @@ pub(crate) fn gateway_services(rt: &RouteTable, endpoints: &[&VpcEndpoint]) -> V
 /// Interface endpoints of one VPC by short service name.
 pub(crate) fn interface_endpoints(endpoints: &[&VpcEndpoint]) -> BTreeMap<String, Vec<String>> {
     let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for ep in endpoints.iter().filter(|e| e.endpoint_type == EndpointType::Interface) {
+    for ep in endpoints
+        .iter()
+        .filter(|e| e.endpoint_type == EndpointType::Interface)
+    {
         out.entry(ep.short_service().to_string())
             .or_default()
             .push(ep.vpc_endpoint_id.clone());
@@ -79,7 +85,12 @@ mod tests {
     use super::*;
     use crate::posture::fixtures::{ACCOUNT, REGION, route, route_table};
 
-    pub(crate) fn endpoint(id: &str, service: &str, kind: EndpointType, rts: &[&str]) -> VpcEndpoint {
+    pub(crate) fn endpoint(
+        id: &str,
+        service: &str,
+        kind: EndpointType,
+        rts: &[&str],
+    ) -> VpcEndpoint {
         VpcEndpoint {
             vpc_endpoint_id: id.into(),
             vpc_id: "vpc-1".into(),
@@ -100,7 +111,8 @@ mod tests {
     #[test]
     fn open_and_scoped_endpoint_policies() {
         assert_eq!(allows_everything(None), Some(true));
-        let open = r#"{"Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}"#;
+        let open =
+            r#"{"Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}"#;
         assert_eq!(allows_everything(Some(open)), Some(true));
         let scoped = r#"{"Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*",
             "Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-abc"}}}]}"#;
@@ -119,7 +131,10 @@ mod tests {
         let rt2 = route_table(
             "rtb-2",
             "vpc-1",
-            vec![route("pl-02cd2c6b", RouteTarget::VpcEndpoint("vpce-ddb".into()))],
+            vec![route(
+                "pl-02cd2c6b",
+                RouteTarget::VpcEndpoint("vpce-ddb".into()),
+            )],
             &[],
             false,
         );

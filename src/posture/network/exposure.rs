@@ -164,13 +164,15 @@ pub(crate) fn sg_exposures(sg: &SecurityGroup) -> Vec<SgExposure> {
 
 /// EC2.2: the default group must have no rules at all.
 pub(crate) fn default_group_rules(sg: &SecurityGroup) -> Option<DefaultGroupRules> {
-    (sg.is_default() && !(sg.ingress.is_empty() && sg.egress.is_empty())).then(|| DefaultGroupRules {
-        group_id: sg.group_id.clone(),
-        vpc_id: sg.vpc_id.clone(),
-        account_id: sg.account_id.clone(),
-        region: sg.region.clone(),
-        ingress_rules: sg.ingress.len(),
-        egress_rules: sg.egress.len(),
+    (sg.is_default() && !(sg.ingress.is_empty() && sg.egress.is_empty())).then(|| {
+        DefaultGroupRules {
+            group_id: sg.group_id.clone(),
+            vpc_id: sg.vpc_id.clone(),
+            account_id: sg.account_id.clone(),
+            region: sg.region.clone(),
+            ingress_rules: sg.ingress.len(),
+            egress_rules: sg.egress.len(),
+        }
     })
 }
 
@@ -191,8 +193,11 @@ pub(crate) fn nacl_exposures(nacl: &NetworkAcl) -> Vec<NaclExposure> {
             };
             let p = proto(&e.protocol).filter(|p| *p != Proto::Udp)?;
             let (lo, hi) = range(p, e.port_from, e.port_to);
-            let admin_ports: Vec<u16> =
-                ADMIN_PORTS.iter().copied().filter(|x| (lo..=hi).contains(x)).collect();
+            let admin_ports: Vec<u16> = ADMIN_PORTS
+                .iter()
+                .copied()
+                .filter(|x| (lo..=hi).contains(x))
+                .collect();
             (!admin_ports.is_empty()).then(|| NaclExposure {
                 network_acl_id: nacl.network_acl_id.clone(),
                 vpc_id: nacl.vpc_id.clone(),
@@ -231,19 +236,28 @@ mod tests {
 
     #[test]
     fn ssh_from_anywhere_fails_the_ssh_controls() {
-        assert_eq!(controls(rule("tcp", Some(22), Some(22), v4())), ["EC2.13", "EC2.18", "EC2.19", "EC2.53"]);
+        assert_eq!(
+            controls(rule("tcp", Some(22), Some(22), v4())),
+            ["EC2.13", "EC2.18", "EC2.19", "EC2.53"]
+        );
     }
 
     #[test]
     fn rdp_from_ipv6_anywhere_is_exposed() {
-        assert_eq!(controls(rule("tcp", Some(3389), Some(3389), v6())), ["EC2.14", "EC2.18", "EC2.19", "EC2.54"]);
+        assert_eq!(
+            controls(rule("tcp", Some(3389), Some(3389), v6())),
+            ["EC2.14", "EC2.18", "EC2.19", "EC2.54"]
+        );
     }
 
     #[test]
     fn https_alone_is_authorised_and_ranges_or_all_traffic_are_not() {
         assert!(controls(rule("tcp", Some(443), Some(443), v4())).is_empty());
         assert!(controls(rule("tcp", Some(80), Some(80), v6())).is_empty());
-        assert_eq!(controls(rule("tcp", Some(8443), Some(8443), v4())), ["EC2.18"]);
+        assert_eq!(
+            controls(rule("tcp", Some(8443), Some(8443), v4())),
+            ["EC2.18"]
+        );
         let range = controls(rule("tcp", Some(0), Some(1024), v4()));
         assert_eq!(range, ["EC2.13", "EC2.18", "EC2.19", "EC2.53"]);
         let all = controls(rule("-1", None, None, v4()));
@@ -255,10 +269,29 @@ mod tests {
 
     #[test]
     fn restricted_sources_and_icmp_are_not_exposures() {
-        assert!(controls(rule("tcp", Some(22), Some(22), SgPeer::Ipv4("10.0.0.0/8".into()))).is_empty());
-        assert!(controls(rule("tcp", Some(22), Some(22), SgPeer::SecurityGroup("sg-2".into()))).is_empty());
+        assert!(
+            controls(rule(
+                "tcp",
+                Some(22),
+                Some(22),
+                SgPeer::Ipv4("10.0.0.0/8".into())
+            ))
+            .is_empty()
+        );
+        assert!(
+            controls(rule(
+                "tcp",
+                Some(22),
+                Some(22),
+                SgPeer::SecurityGroup("sg-2".into())
+            ))
+            .is_empty()
+        );
         assert!(controls(rule("icmp", Some(-1), Some(-1), v4())).is_empty());
-        assert_eq!(controls(rule("udp", Some(3389), Some(3389), v4())), ["EC2.18", "EC2.19", "EC2.53"]);
+        assert_eq!(
+            controls(rule("udp", Some(3389), Some(3389), v4())),
+            ["EC2.18", "EC2.19", "EC2.53"]
+        );
     }
 
     #[test]
@@ -285,7 +318,13 @@ mod tests {
         }
     }
 
-    fn entry(n: i32, proto: &str, cidr: Option<&str>, v6: Option<&str>, ports: Option<(i32, i32)>) -> NaclEntry {
+    fn entry(
+        n: i32,
+        proto: &str,
+        cidr: Option<&str>,
+        v6: Option<&str>,
+        ports: Option<(i32, i32)>,
+    ) -> NaclEntry {
         NaclEntry {
             rule_number: n,
             egress: false,
@@ -307,7 +346,10 @@ mod tests {
             entry(130, "6", Some("0.0.0.0/0"), None, Some((443, 443))),
         ];
         let found = nacl_exposures(&nacl(false, entries.clone()));
-        assert_eq!(found.iter().map(|e| e.rule_number).collect::<Vec<_>>(), [100, 110]);
+        assert_eq!(
+            found.iter().map(|e| e.rule_number).collect::<Vec<_>>(),
+            [100, 110]
+        );
         assert_eq!(found[1].admin_ports, [22, 3389]);
         assert!(nacl_exposures(&nacl(true, entries)).is_empty());
     }

@@ -115,7 +115,10 @@ fn kind(destination: &str, target: &RouteTarget, private_nats: &HashSet<&str>) -
 
 /// Classifies a route table. Blackhole (inactive) routes are ignored;
 /// `private_nats` are NAT gateways with private connectivity.
-pub(crate) fn classify(rt: &RouteTable, private_nats: &HashSet<&str>) -> (Reachability, Vec<EgressPath>) {
+pub(crate) fn classify(
+    rt: &RouteTable,
+    private_nats: &HashSet<&str>,
+) -> (Reachability, Vec<EgressPath>) {
     let paths: Vec<EgressPath> = rt
         .routes
         .iter()
@@ -143,7 +146,11 @@ mod tests {
     use crate::posture::fixtures::{route, route_table};
 
     fn class_of(routes: Vec<crate::model::Route>) -> Reachability {
-        classify(&route_table("rtb-1", "vpc-1", routes, &[], false), &HashSet::new()).0
+        classify(
+            &route_table("rtb-1", "vpc-1", routes, &[], false),
+            &HashSet::new(),
+        )
+        .0
     }
 
     #[test]
@@ -167,7 +174,10 @@ mod tests {
             Reachability::PrivateWithEgress
         );
         assert_eq!(
-            class_of(vec![route("::/0", EgressOnlyInternetGateway("eigw-1".into()))]),
+            class_of(vec![route(
+                "::/0",
+                EgressOnlyInternetGateway("eigw-1".into())
+            )]),
             Reachability::PrivateWithEgress
         );
         assert_eq!(

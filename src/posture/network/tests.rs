@@ -41,7 +41,10 @@ fn a_subnet_routed_to_a_nat_is_private_with_egress() {
         route_table(
             "rtb-pub",
             "vpc-1",
-            vec![route("0.0.0.0/0", RouteTarget::InternetGateway("igw-1".into()))],
+            vec![route(
+                "0.0.0.0/0",
+                RouteTarget::InternetGateway("igw-1".into()),
+            )],
             &["subnet-pub"],
             false,
         ),
@@ -61,7 +64,10 @@ fn a_subnet_routed_to_a_nat_is_private_with_egress() {
         tags: Default::default(),
     }];
     let p = analyse(&e);
-    assert_eq!(subnet_class(&p, "subnet-app"), Reachability::PrivateWithEgress);
+    assert_eq!(
+        subnet_class(&p, "subnet-app"),
+        Reachability::PrivateWithEgress
+    );
     assert_eq!(subnet_class(&p, "subnet-pub"), Reachability::Public);
     assert_eq!(vpc_class(&p, "vpc-1"), Reachability::Public);
     assert_eq!(p.vpcs[0].internet_gateway_attached, Some(true));
@@ -77,14 +83,20 @@ fn a_vpc_routed_to_a_transit_gateway_is_not_isolated() {
         route_table(
             "rtb-main-tgw",
             "vpc-tgw",
-            vec![route("0.0.0.0/0", RouteTarget::TransitGateway("tgw-1".into()))],
+            vec![route(
+                "0.0.0.0/0",
+                RouteTarget::TransitGateway("tgw-1".into()),
+            )],
             &[],
             true,
         ),
         route_table(
             "rtb-main-iso",
             "vpc-iso",
-            vec![route("pl-63a5400a", RouteTarget::VpcEndpoint("vpce-1".into()))],
+            vec![route(
+                "pl-63a5400a",
+                RouteTarget::VpcEndpoint("vpce-1".into()),
+            )],
             &[],
             true,
         ),
@@ -100,12 +112,18 @@ fn a_vpc_routed_to_a_transit_gateway_is_not_isolated() {
 fn the_main_table_applies_only_without_an_explicit_association() {
     let mut e = net_estate();
     e.vpcs = vec![vpc("vpc-1", "10.0.0.0/16")];
-    e.subnets = vec![subnet("subnet-implicit", "vpc-1"), subnet("subnet-explicit", "vpc-1")];
+    e.subnets = vec![
+        subnet("subnet-implicit", "vpc-1"),
+        subnet("subnet-explicit", "vpc-1"),
+    ];
     e.route_tables = vec![
         route_table(
             "rtb-main",
             "vpc-1",
-            vec![route("0.0.0.0/0", RouteTarget::InternetGateway("igw-1".into()))],
+            vec![route(
+                "0.0.0.0/0",
+                RouteTarget::InternetGateway("igw-1".into()),
+            )],
             &[],
             true,
         ),
@@ -116,8 +134,14 @@ fn the_main_table_applies_only_without_an_explicit_association() {
     assert_eq!(subnet_class(&p, "subnet-explicit"), Reachability::Isolated);
     let implicit = p.subnets.iter().find(|s| s.subnet_id == "subnet-implicit");
     assert_eq!(implicit.map(|s| s.via_main_table), Some(true));
-    let main = p.route_tables.iter().find(|r| r.route_table_id == "rtb-main");
-    assert_eq!(main.map(|r| r.subnets.clone()), Some(vec!["subnet-implicit".to_string()]));
+    let main = p
+        .route_tables
+        .iter()
+        .find(|r| r.route_table_id == "rtb-main");
+    assert_eq!(
+        main.map(|r| r.subnets.clone()),
+        Some(vec!["subnet-implicit".to_string()])
+    );
 }
 
 #[test]
@@ -143,7 +167,10 @@ fn a_private_nat_is_a_connected_path_not_internet() {
         connectivity_type: "private".into(),
         tags: Default::default(),
     }];
-    assert_eq!(subnet_class(&analyse(&e), "subnet-a"), Reachability::Connected);
+    assert_eq!(
+        subnet_class(&analyse(&e), "subnet-a"),
+        Reachability::Connected
+    );
 }
 
 #[test]
@@ -165,7 +192,11 @@ fn without_route_tables_nothing_is_called_isolated() {
 fn flow_logs_must_capture_rejects() {
     let mut e = net_estate();
     load(&mut e, &[DatasetKind::FlowLogs]);
-    e.vpcs = vec![vpc("vpc-1", "10.0.0.0/16"), vpc("vpc-2", "10.1.0.0/16"), vpc("vpc-3", "10.2.0.0/16")];
+    e.vpcs = vec![
+        vpc("vpc-1", "10.0.0.0/16"),
+        vpc("vpc-2", "10.1.0.0/16"),
+        vpc("vpc-3", "10.2.0.0/16"),
+    ];
     let log = |id: &str, vpc: &str, traffic: &str| FlowLog {
         flow_log_id: id.into(),
         resource_id: vpc.into(),
@@ -176,7 +207,10 @@ fn flow_logs_must_capture_rejects() {
         destination: String::new(),
         status: "ACTIVE".into(),
     };
-    e.flow_logs = vec![log("fl-1", "vpc-1", "REJECT"), log("fl-2", "vpc-2", "ACCEPT")];
+    e.flow_logs = vec![
+        log("fl-1", "vpc-1", "REJECT"),
+        log("fl-2", "vpc-2", "ACCEPT"),
+    ];
     let p = analyse(&e);
     assert!(matches!(p.vpcs[0].flow_logs, FlowLogState::Enabled { .. }));
     assert_eq!(
@@ -185,7 +219,12 @@ fn flow_logs_must_capture_rejects() {
             accept_only: vec!["fl-2".into()]
         }
     );
-    assert_eq!(p.vpcs[2].flow_logs, FlowLogState::Missing { accept_only: vec![] });
+    assert_eq!(
+        p.vpcs[2].flow_logs,
+        FlowLogState::Missing {
+            accept_only: vec![]
+        }
+    );
 }
 
 #[test]
@@ -204,5 +243,11 @@ fn overlapping_cidrs_between_non_default_vpcs() {
     ];
     let p = analyse(&e);
     assert_eq!(p.cidr_overlaps.len(), 1);
-    assert_eq!((p.cidr_overlaps[0].vpc_a.as_str(), p.cidr_overlaps[0].vpc_b.as_str()), ("vpc-1", "vpc-2"));
+    assert_eq!(
+        (
+            p.cidr_overlaps[0].vpc_a.as_str(),
+            p.cidr_overlaps[0].vpc_b.as_str()
+        ),
+        ("vpc-1", "vpc-2")
+    );
 }
