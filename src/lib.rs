@@ -2,5 +2,12 @@
 
 pub mod attest;
 pub mod cli;
+pub mod commands;
+pub mod demo;
 pub mod model;
 pub mod posture;
+pub mod query;
+pub mod render_out;
+pub mod run;
+pub mod snapshot;
+pub mod text;

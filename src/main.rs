@@ -2,10 +2,11 @@
 
 use clap::Parser;
 use rampart::cli::Cli;
+use std::process::ExitCode;
 
-fn main() {
+fn main() -> ExitCode {
     if let Err(e) = color_eyre::install() {
         eprintln!("rampart: cannot install error handler: {e}");
     }
-    let _cli = Cli::parse();
+    rampart::run::run(Cli::parse())
 }

@@ -9,6 +9,7 @@ mod attestation;
 mod estate;
 mod finding;
 mod kms;
+mod merge;
 mod network;
 mod raw;
 mod securityhub;
@@ -25,6 +26,7 @@ pub use finding::{
     Source, WorkflowStatus,
 };
 pub use kms::{KeyManager, KeyState, KmsKey, Rotation};
+pub use merge::dedup_findings;
 pub use network::{
     EndpointType, FlowLog, InternetGateway, NaclEntry, NatGateway, NetworkAcl, Route, RouteTable,
     RouteTableAssociation, RouteTarget, RuleAction, SecurityGroup, SgPeer, SgRule, Subnet, Vpc,
