@@ -2,7 +2,7 @@
 //! stuck in INSUFFICIENT_DATA, and which CIS security alarms exist
 //! (Security Hub CloudWatch.1-14), matched by alarm and metric name.
 
-use super::coverage::Coverage;
+use super::coverage::{Coverage, account_fully_loaded};
 use crate::model::{Alarm, AlarmState, DatasetKind, Estate, Timestamp};
 use serde::Serialize;
 
@@ -204,8 +204,12 @@ pub struct AlarmCoverage {
     pub without_actions: Vec<AlarmRef>,
     pub stuck_insufficient_data: Vec<AlarmRef>,
     pub cis: Vec<CisCoverage>,
-    /// Accounts the CIS coverage was judged for.
+    /// Accounts the CIS coverage was judged for: alarms read in every
+    /// region recorded for them.
     pub accounts: Vec<String>,
+    /// Accounts in scope whose alarms were not (fully) read: nothing is
+    /// said to be missing there.
+    pub accounts_not_read: Vec<String>,
 }
 
 /// True when `a` has been in INSUFFICIENT_DATA for `STUCK_AFTER_HOURS`
@@ -241,7 +245,9 @@ pub(crate) fn analyse(estate: &Estate, now: Timestamp) -> AlarmCoverage {
             AlarmState::Ok => states.ok += 1,
         }
     }
-    let accounts = accounts(estate);
+    let (accounts, accounts_not_read): (Vec<String>, Vec<String>) = accounts(estate)
+        .into_iter()
+        .partition(|a| account_fully_loaded(estate, DatasetKind::Alarms, a));
     let matches: Vec<(&Alarm, Vec<&CisAlarm>)> =
         estate.alarms.iter().map(|a| (a, cis_matches(a))).collect();
     let cis = CIS_ALARMS
@@ -286,6 +292,7 @@ pub(crate) fn analyse(estate: &Estate, now: Timestamp) -> AlarmCoverage {
             .collect(),
         cis,
         accounts,
+        accounts_not_read,
         coverage,
     }
 }
@@ -363,6 +370,29 @@ mod tests {
             .collect();
         assert_eq!(missing.len(), 11);
         assert!(!missing.contains(&"CloudWatch.4"));
+    }
+
+    #[test]
+    fn accounts_whose_alarms_were_not_read_are_not_judged() {
+        let mut e = estate();
+        load(&mut e, &[DatasetKind::Alarms]);
+        e.meta.accounts.push("444455556666".into());
+        e.alarms = vec![alarm(
+            "RootAccountUsage",
+            "RootAccountUsage",
+            AlarmState::Ok,
+        )];
+        let c = analyse(&e, ts());
+        assert_eq!(c.accounts_not_read, ["444455556666"]);
+        assert!(
+            c.cis
+                .iter()
+                .all(|x| !x.missing_in_accounts.iter().any(|a| a == "444455556666"))
+        );
+        assert_eq!(
+            c.cis[1].missing_in_accounts,
+            [crate::posture::fixtures::ACCOUNT]
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! How completely the data behind a result was read: the guard that keeps
 //! missing data from ever being reported as a pass.
 
-use crate::model::{DatasetKind, DatasetStatus, Estate};
+use crate::model::{DatasetKind, DatasetStatus, Estate, LoadState};
 use serde::Serialize;
 
 /// Whether a result rests on complete, partial or no data.
@@ -81,6 +81,33 @@ impl Coverage {
     }
 }
 
+/// True when `dataset` was read for this account and region: a load record
+/// covering them (an absent account or region covers all) is `Loaded`.
+pub(crate) fn loaded_for(
+    estate: &Estate,
+    dataset: DatasetKind,
+    account: &str,
+    region: &str,
+) -> bool {
+    estate.loads.iter().any(|r| {
+        r.dataset == dataset
+            && r.account_id.as_deref().is_none_or(|a| a == account)
+            && r.region.as_deref().is_none_or(|x| x == region)
+            && matches!(r.state, LoadState::Loaded { .. })
+    })
+}
+
+/// True when `dataset` was read in every region recorded for `account`
+/// (and at least one).
+pub(crate) fn account_fully_loaded(estate: &Estate, dataset: DatasetKind, account: &str) -> bool {
+    let mut recs = estate
+        .loads
+        .iter()
+        .filter(|r| r.dataset == dataset && r.account_id.as_deref().is_none_or(|a| a == account))
+        .peekable();
+    recs.peek().is_some() && recs.all(|r| matches!(r.state, LoadState::Loaded { .. }))
+}
+
 fn reason(kind: DatasetKind, status: &DatasetStatus) -> String {
     format!("{} {}", kind.label(), status.describe())
 }
@@ -88,8 +115,7 @@ fn reason(kind: DatasetKind, status: &DatasetStatus) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::LoadState;
-    use crate::posture::fixtures::{estate, load};
+    use crate::posture::fixtures::{ACCOUNT, REGION, estate, load};
 
     #[test]
     fn missing_partial_and_complete_are_told_apart() {
@@ -117,6 +143,26 @@ mod tests {
         assert!(matches!(
             Coverage::all_of(&e, &needs),
             Coverage::Partial { .. }
+        ));
+        assert!(loaded_for(&e, DatasetKind::RouteTables, ACCOUNT, REGION));
+        assert!(!loaded_for(
+            &e,
+            DatasetKind::RouteTables,
+            ACCOUNT,
+            "eu-west-1"
+        ));
+        assert!(!loaded_for(
+            &e,
+            DatasetKind::RouteTables,
+            "444455556666",
+            REGION
+        ));
+        assert!(!account_fully_loaded(&e, DatasetKind::RouteTables, ACCOUNT));
+        assert!(account_fully_loaded(&e, DatasetKind::Subnets, ACCOUNT));
+        assert!(!account_fully_loaded(
+            &e,
+            DatasetKind::Subnets,
+            "444455556666"
         ));
     }
 }

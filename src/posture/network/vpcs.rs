@@ -3,14 +3,19 @@
 
 use super::{CidrOverlap, FlowLogState, Reachability, SubnetReport, Topology, VpcReport};
 use super::{cidr, endpoints, routes};
-use crate::model::{DatasetKind, EndpointType, Estate, VpcEndpoint};
-use crate::posture::coverage::Coverage;
+use crate::model::{DatasetKind, EndpointType, Estate, Vpc, VpcEndpoint};
+use crate::posture::coverage::{Coverage, loaded_for};
 use std::collections::HashMap;
 
-fn flow_log_state(estate: &Estate, vpc_id: &str, coverage: &Coverage) -> FlowLogState {
-    if !coverage.is_assessed() {
+/// EC2.6 for one VPC; not assessed unless flow logs were read for its
+/// account and region.
+fn flow_log_state(estate: &Estate, vpc: &Vpc, coverage: &Coverage) -> FlowLogState {
+    if !coverage.is_assessed()
+        || !loaded_for(estate, DatasetKind::FlowLogs, &vpc.account_id, &vpc.region)
+    {
         return FlowLogState::NotAssessed;
     }
+    let vpc_id = vpc.vpc_id.as_str();
     let logs: Vec<_> = estate
         .flow_logs
         .iter()
@@ -92,7 +97,7 @@ pub(super) fn vpc_reports(
                         .iter()
                         .any(|g| g.attached_vpcs.contains(&v.vpc_id))
                 }),
-                flow_logs: flow_log_state(estate, &v.vpc_id, flow_coverage),
+                flow_logs: flow_log_state(estate, v, flow_coverage),
                 interface_endpoints: endpoints_known
                     .then(|| endpoints::interface_endpoints(endpoints)),
                 open_endpoint_policies: endpoints
