@@ -7,6 +7,7 @@ pub mod cli;
 pub mod commands;
 pub mod demo;
 pub mod input;
+pub mod local;
 pub mod model;
 pub mod posture;
 pub mod query;
