@@ -48,6 +48,11 @@ pub(super) fn refresh(route: Route, app: &App) -> Option<Route> {
             fresh.scroll.offset = v.scroll.offset;
             Route::Key(Box::new(fresh))
         }
+        // A tree opened before any VPC was known starts over with the
+        // default expansion; otherwise it keeps what the user opened.
+        Route::Vpc(v) if v.expanded.is_empty() => {
+            Route::Vpc(Box::new(VpcView::new(estate, posture, xref)))
+        }
         Route::Vpc(mut v) => {
             v.refresh(estate);
             Route::Vpc(v)

@@ -19,16 +19,20 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
         return;
     };
     let c = &app.posture.alarms;
-    let line = format!(
-        "{} alarms · {} ALARM · {} INSUFFICIENT_DATA · {} OK · {} notify nobody · {} stuck · data {}",
-        c.total,
-        c.states.alarm,
-        c.states.insufficient_data,
-        c.states.ok,
-        c.without_actions.len(),
-        c.stuck_insufficient_data.len(),
-        c.coverage.describe()
-    );
+    let line = if !c.coverage.is_assessed() {
+        format!("Alarms {}", c.coverage.describe())
+    } else {
+        format!(
+            "{} alarms · {} ALARM · {} INSUFFICIENT_DATA · {} OK · {} notify nobody · {} stuck · data {}",
+            c.total,
+            c.states.alarm,
+            c.states.insufficient_data,
+            c.states.ok,
+            c.without_actions.len(),
+            c.stuck_insufficient_data.len(),
+            c.coverage.describe()
+        )
+    };
     put(
         buf,
         area.x,
@@ -187,7 +191,11 @@ fn coverage(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme, wide: bool) 
     }
     let c = &app.posture.alarms;
     let present = c.cis.iter().filter(|x| !x.alarms.is_empty()).count();
-    let title = format!("CIS security alarms: {present} of {} present", c.cis.len());
+    let title = if c.coverage.is_assessed() {
+        format!("CIS security alarms: {present} of {} present", c.cis.len())
+    } else {
+        "CIS security alarms".to_string()
+    };
     section_title(buf, area, &title, false, theme);
     let mut y = area.y + 1;
     if !c.coverage.is_assessed() {

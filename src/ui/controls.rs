@@ -196,15 +196,29 @@ pub fn render_controls(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
     } else {
         (body, None)
     };
-    controls_table(table, buf, app, v, theme);
+    controls_table(table, buf, app, v, side.is_none(), theme);
     if let (Some(side), Some(c)) = (side, v.selected(p)) {
         control_detail(side, buf, c, theme);
     }
 }
 
-fn controls_table(area: Rect, buf: &mut Buffer, app: &App, v: &ControlsView, theme: &Theme) {
-    let wide = area.width >= 90;
-    let fixed = 11 + BADGE_W + 1 + 14 + 8 + if wide { 22 + 16 } else { 0 };
+/// A layer's name in a table cell.
+fn layer_short(l: crate::posture::Layer) -> &'static str {
+    l.label().split_whitespace().next().unwrap_or("")
+}
+
+fn controls_table(
+    area: Rect,
+    buf: &mut Buffer,
+    app: &App,
+    v: &ControlsView,
+    with_e8: bool,
+    theme: &Theme,
+) {
+    let wide = area.width >= 80;
+    let with_e8 = with_e8 && area.width >= 100;
+    let fixed =
+        11 + BADGE_W + 1 + 14 + 8 + if wide { 12 } else { 0 } + if with_e8 { 16 } else { 0 };
     let title_w = area.width.saturating_sub(fixed).max(8);
     let mut cols = vec![
         ("STATUS", 10),
@@ -214,7 +228,9 @@ fn controls_table(area: Rect, buf: &mut Buffer, app: &App, v: &ControlsView, the
         ("FAILING", 7),
     ];
     if wide {
-        cols.push(("LAYER", 21));
+        cols.push(("LAYER", 11));
+    }
+    if with_e8 {
         cols.push(("E8", 15));
     }
     header(buf, area.x, area.y, &cols, theme);
@@ -260,8 +276,17 @@ fn controls_table(area: Rect, buf: &mut Buffer, app: &App, v: &ControlsView, the
             put_right(buf, x, r.y, &n.to_string(), 7, style);
             x += 8;
             if wide {
-                put_cell(buf, x, r.y, c.layer.label(), 21, theme.style(Role::Label));
-                x += 22;
+                put_cell(
+                    buf,
+                    x,
+                    r.y,
+                    layer_short(c.layer),
+                    11,
+                    theme.style(Role::Label),
+                );
+                x += 12;
+            }
+            if with_e8 {
                 put_cell(
                     buf,
                     x,
@@ -315,7 +340,7 @@ fn control_detail(area: Rect, buf: &mut Buffer, c: &ControlState, theme: &Theme)
         let (w, role) = status::control(s.status);
         let text = format!(
             "{} · {w}{}",
-            standard_name(&s.standards_id),
+            super::status::short_standard(&standard_name(&s.standards_id)),
             if s.enabled { "" } else { " (disabled)" }
         );
         line(buf, "Standard", &text, role);

@@ -7,7 +7,7 @@ use crate::text::sanitize_line;
 pub fn crumb(app: &App, r: &Route) -> String {
     let p = &app.posture;
     match r {
-        Route::Standards(_) => "Controls".to_string(),
+        Route::Standards(_) => "Standards".to_string(),
         Route::Controls(v) => match &v.standard {
             Some(s) => format!("Controls [{}]", sanitize_line(&standard_name(s), 40)),
             None => "Controls [all]".to_string(),

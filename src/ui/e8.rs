@@ -51,9 +51,11 @@ pub fn render_grid(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
 
 fn grid(area: Rect, buf: &mut Buffer, app: &App, v: &E8View, theme: &Theme) {
     let strategies = &app.posture.essential_eight.strategies;
+    // The evidence column goes first when room is short.
+    let evidence = area.width >= 100;
     let name_w = area
         .width
-        .saturating_sub(3 * (CELL_W + 1) + 10 + 16)
+        .saturating_sub(3 * (CELL_W + 1) + 10 + if evidence { 17 } else { 0 })
         .clamp(8, 34);
     let head = theme.style(Role::TableHeader);
     put_cell(buf, area.x, area.y, "STRATEGY", name_w, head);
@@ -63,7 +65,9 @@ fn grid(area: Rect, buf: &mut Buffer, app: &App, v: &E8View, theme: &Theme) {
         x += CELL_W + 1;
     }
     put_cell(buf, x, area.y, "MATURITY", 9, head);
-    put_cell(buf, x + 10, area.y, "EVIDENCE", 16, head);
+    if evidence {
+        put_cell(buf, x + 10, area.y, "EVIDENCE", 16, head);
+    }
     for (r, s) in strategies.iter().enumerate() {
         let y = area.y + 1 + r as u16;
         if y >= area.bottom() {
@@ -92,12 +96,14 @@ fn grid(area: Rect, buf: &mut Buffer, app: &App, v: &E8View, theme: &Theme) {
             Role::Title
         };
         put_cell(buf, x, y, &s.maturity_label, 9, theme.style(m_role));
-        let evidence = if s.assessable_from_aws {
-            "AWS + attestation"
-        } else {
-            "attestation only"
-        };
-        put_cell(buf, x + 10, y, evidence, 16, theme.style(Role::Dim));
+        if evidence {
+            let basis = if s.assessable_from_aws {
+                "AWS + attestation"
+            } else {
+                "attestation only"
+            };
+            put_cell(buf, x + 10, y, basis, 17, theme.style(Role::Dim));
+        }
     }
     let y = area.y + 2 + strategies.len() as u16;
     let legend = "✓ met  ◐ partly  ✗ not met  ? unknown  ✎ attest (not assessable from AWS)";

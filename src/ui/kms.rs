@@ -90,16 +90,20 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
     };
     let k = &app.posture.kms;
     let s = &k.summary;
-    let line = format!(
-        "{} keys ({} customer) · rotation off {} · pending deletion {} · public {} · purpose drift {} · data {}",
-        s.total,
-        s.customer_managed,
-        s.rotation_disabled,
-        s.pending_deletion,
-        s.public,
-        s.purpose_drift,
-        k.coverage.describe()
-    );
+    let line = if k.coverage.is_assessed() {
+        format!(
+            "{} keys ({} customer) · rotation off {} · pending deletion {} · public {} · purpose drift {} · data {}",
+            s.total,
+            s.customer_managed,
+            s.rotation_disabled,
+            s.pending_deletion,
+            s.public,
+            s.purpose_drift,
+            k.coverage.describe()
+        )
+    } else {
+        format!("KMS keys {}", k.coverage.describe())
+    };
     put(
         buf,
         area.x,

@@ -212,7 +212,19 @@ fn grid(area: Rect, buf: &mut Buffer, app: &App, o: &OverviewView, theme: &Theme
             theme,
             app,
         );
-        let Some(st) = status else { continue };
+        let Some(st) = status else {
+            // rampart's own checks: computed from the other datasets.
+            let w = area.right().saturating_sub(data_x);
+            put(
+                buf,
+                data_x,
+                y,
+                "✓ checked by rampart",
+                w,
+                theme.style(Role::LoadOk),
+            );
+            continue;
+        };
         // GuardDuty and Macie findings also arrive through Security Hub:
         // when the service itself was not read, say where they came from.
         let hub = app.estate.status(DatasetKind::SecurityHubFindings);

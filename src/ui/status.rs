@@ -105,6 +105,27 @@ pub fn reach_text(r: Reachability, paths: &[EgressPath], target: bool) -> String
     }
 }
 
+/// [`reach_text`] in a few columns: `private, NAT egress`.
+pub fn reach_short(r: Reachability, paths: &[EgressPath]) -> String {
+    let kind = paths
+        .iter()
+        .find(|p| p.default_route)
+        .or_else(|| paths.first())
+        .map(|p| match p.kind {
+            PathKind::InternetGateway => "IGW",
+            PathKind::NatGateway => "NAT",
+            PathKind::TransitGateway => "TGW",
+            other => path_kind(other),
+        });
+    match (r, kind) {
+        (Reachability::Public, Some(k)) => format!("public via {k}"),
+        (Reachability::PrivateWithEgress, Some(k)) => format!("private, {k} egress"),
+        (Reachability::Connected, Some(k)) => format!("connected via {k}"),
+        (Reachability::Isolated, _) => "isolated".to_string(),
+        (other, _) => other.label().to_string(),
+    }
+}
+
 /// A standard's name short enough for a gauge row.
 pub fn short_standard(name: &str) -> String {
     name.replace("AWS Foundational Security Best Practices", "AWS FSBP")

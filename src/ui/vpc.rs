@@ -91,7 +91,7 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
                 .and_then(|id| app.xref.badge(&app.estate, &[id]));
             // Badges line up in the last columns of the tree.
             let badge_w: u16 = 8;
-            let spans = text::node_spans(app, &row.node);
+            let spans = text::node_spans(app, &row.node, r.width < 100);
             let styled: Vec<(&str, ratatui::style::Style)> = spans
                 .iter()
                 .map(|(t, role)| (t.as_str(), theme.style(*role)))

@@ -11,7 +11,7 @@ pub(super) use attest::{attest_key, attested};
 use super::super::App;
 use super::super::action::{Effect, Hit};
 use super::super::route::Route;
-use super::super::views::{AlarmsView, E8View, KmsView, VpcView};
+use super::super::views::{AlarmsView, KmsView, VpcView};
 use crate::input::CommandId;
 
 pub(super) fn run(app: &mut App, id: CommandId, arg: Option<&str>) -> Vec<Effect> {
@@ -22,7 +22,7 @@ pub(super) fn run(app: &mut App, id: CommandId, arg: Option<&str>) -> Vec<Effect
     };
     match id {
         CommandId::GoControls => go(app, Route::Standards(Box::default())),
-        CommandId::GoE8 => go(app, Route::E8(Box::new(E8View::default()))),
+        CommandId::GoE8 => go(app, Route::E8(Box::default())),
         CommandId::GoKms => {
             let v = KmsView::new(&app.estate);
             go(app, Route::Kms(Box::new(v)))

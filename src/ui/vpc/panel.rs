@@ -47,13 +47,9 @@ fn subnet_path(app: &App, id: &str) -> Lines {
         )];
     };
     let (word, role) = status::reach(r.class);
-    out.push((
-        format!(
-            "Class: {word} ({})",
-            status::reach_text(r.class, &r.paths, true)
-        ),
-        role,
-    ));
+    let glyph = word.split(' ').next().unwrap_or("");
+    let class = status::reach_text(r.class, &r.paths, true);
+    out.push((format!("Class: {glyph} {class}"), role));
     out.push((String::new(), Role::Text));
     match &r.route_table_id {
         Some(rt) => {

@@ -20,7 +20,8 @@ fn sep(out: &mut Spans) {
     out.push((" · ".to_string(), Role::Dim));
 }
 
-pub fn node_spans(app: &App, node: &NodeId) -> Spans {
+/// The pieces of a node's row; `narrow` trims them for small screens.
+pub fn node_spans(app: &App, node: &NodeId, narrow: bool) -> Spans {
     let (e, x, n) = (&app.estate, &app.xref, &app.posture.network);
     let mut out: Spans = Vec::new();
     match node {
@@ -58,19 +59,29 @@ pub fn node_spans(app: &App, node: &NodeId) -> Spans {
             let Some(s) = x.subnets.get(id).and_then(|i| e.subnets.get(*i)) else {
                 return vec![(id.clone(), Role::Text)];
             };
-            out.push((col(s.name(), 22), Role::Text));
+            let az = if narrow {
+                s.availability_zone
+                    .strip_prefix(s.region.as_str())
+                    .unwrap_or(&s.availability_zone)
+            } else {
+                &s.availability_zone
+            };
+            let (name_w, az_w) = if narrow { (18, 2) } else { (22, 11) };
+            out.push((col(s.name(), name_w), Role::Text));
             out.push((col(&s.cidr_block, 15), Role::Text));
-            out.push((col(&s.availability_zone, 11), Role::Label));
+            out.push((col(az, az_w), Role::Label));
             let report = x.subnet_reports.get(id).and_then(|i| n.subnets.get(*i));
             match report {
                 Some(r) => {
                     let role = status::reach(r.class).1;
                     let glyph = status::reach(r.class).0.split(' ').next().unwrap_or("");
-                    out.push((
-                        format!("{glyph} {}", status::reach_text(r.class, &r.paths, false)),
-                        role,
-                    ));
-                    if let Some(rt) = &r.route_table_id {
+                    let text = if narrow {
+                        status::reach_short(r.class, &r.paths)
+                    } else {
+                        status::reach_text(r.class, &r.paths, false)
+                    };
+                    out.push((format!("{glyph} {text}"), role));
+                    if let Some(rt) = r.route_table_id.as_ref().filter(|_| !narrow) {
                         let main = if r.via_main_table { " (main)" } else { "" };
                         out.push((format!(" · {rt}{main}"), Role::Dim));
                     }
