@@ -29,7 +29,7 @@ mod widgets;
 pub use findings::layout_columns;
 pub use interactive::{Exit, LoadProgress, run_interactive};
 pub use overlay::help_lines;
-pub use render_cmd::{app_for_view, render_command, render_to_buffer};
+pub use render_cmd::{app_for_view, render_command, render_to_buffer, svg};
 pub use theme::{Role, Theme, Themes};
 
 use crate::app::{App, DataState, Route, Settings};

@@ -72,19 +72,18 @@ pub fn layers(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
         put_cell(buf, area.x, y, l.label, 24, theme.style(Role::Label));
         let mut text = word.to_string();
         let failed = l.controls.failed;
+        let open = l.findings.total() + l.checks.total();
         if failed > 0 {
             text.push_str(&format!(" · {failed} failed"));
-        }
-        let open = l.findings.total() + l.checks.total();
-        if open > 0 {
+        } else if open > 0 {
             text.push_str(&format!(" · {open} open"));
         }
         put(
             buf,
-            area.x + 24,
+            area.x + 25,
             y,
             &text,
-            area.width.saturating_sub(24),
+            area.width.saturating_sub(25),
             theme.style(role),
         );
     }
@@ -141,12 +140,11 @@ pub fn compact(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
     let e8 = &app.posture.essential_eight;
     parts.push(format!("E8 {}", maturity_label(e8.overall_maturity)));
     for st in &s.standards {
-        let short: String = st
-            .name
+        let short: String = status::short_standard(&st.name)
             .split_whitespace()
-            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-            .filter_map(|w| w.chars().next())
-            .collect();
+            .take(2)
+            .collect::<Vec<_>>()
+            .join(" ");
         parts.push(format!("{short} {}", st.counts.display(&s.coverage)));
     }
     put(
