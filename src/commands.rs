@@ -1,5 +1,6 @@
 //! The non-interactive faces of rampart (subcommands).
 
+pub mod capture;
 pub mod summary;
 
 use std::io::Write;

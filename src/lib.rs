@@ -1,9 +1,12 @@
 //! rampart: a terminal security-posture console for AWS.
 
+pub mod app;
 pub mod attest;
+pub mod aws;
 pub mod cli;
 pub mod commands;
 pub mod demo;
+pub mod input;
 pub mod model;
 pub mod posture;
 pub mod query;
@@ -11,3 +14,4 @@ pub mod render_out;
 pub mod run;
 pub mod snapshot;
 pub mod text;
+pub mod ui;
