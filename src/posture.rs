@@ -13,6 +13,10 @@
 //!   findings only (`source: rampart`), ready to merge into the findings list.
 //! - [`layers::finding_layer`] / [`layers::control_layer`]: the defence-in-depth
 //!   layer of any finding or control, for views that group by layer.
+//! - Attestations are read from `estate.attestations`; the local file that
+//!   holds them is [`crate::attest`] (`load`, `save`, `append`, `default_path`).
+//!   Their ids are `e8/<strategy>/<level>/<requirement>` or, for a whole
+//!   level, `e8/<strategy>/<level>` ([`e8::requirements`], [`e8::level_id`]).
 //!
 //! # What `Posture` holds
 //!
