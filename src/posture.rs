@@ -9,10 +9,14 @@
 //!
 //! - [`assess`]`(estate, now) -> Posture`: the whole analysis. `Posture` is
 //!   `Serialize` (it goes under `posture` in `rampart summary --json`).
-//! - [`checks`]`(estate, now) -> Vec<Finding>`: rampart's own check
+//! - [`checks()`]`(estate, now) -> Vec<Finding>`: rampart's own check
 //!   findings only (`source: rampart`), ready to merge into the findings list.
 //! - [`layers::finding_layer`] / [`layers::control_layer`]: the defence-in-depth
 //!   layer of any finding or control, for views that group by layer.
+//! - Attestations are read from `estate.attestations`; the local file that
+//!   holds them is [`crate::attest`] (`load`, `save`, `append`, `default_path`).
+//!   Their ids are `e8/<strategy>/<level>/<requirement>` or, for a whole
+//!   level, `e8/<strategy>/<level>` ([`e8::requirements`], [`e8::level_id`]).
 //!
 //! # What `Posture` holds
 //!
@@ -25,7 +29,7 @@
 //! | `kms` | per-key rotation, deletion, policy, purpose drift | [`kms`] |
 //! | `network` | subnet/VPC reachability, exposures, flow logs, endpoints | [`network`] |
 //! | `alarms` | alarm states, silent/stuck alarms, CIS alarm coverage | [`alarms`] |
-//! | `checks` | rampart's failed checks as findings | [`checks`] |
+//! | `checks` | rampart's failed checks as findings | [`mod@checks`] |
 
 pub mod alarms;
 pub mod checks;

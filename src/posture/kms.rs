@@ -83,6 +83,8 @@ pub struct KmsSummary {
     pub rotation_not_applicable: usize,
     pub pending_deletion: usize,
     pub public: usize,
+    /// Keys open to any principal through a service, with no account pinned.
+    pub service_only: usize,
     pub cross_account: usize,
     pub policy_not_read: usize,
     pub purpose_drift: usize,
@@ -196,6 +198,7 @@ pub(crate) fn analyse(estate: &Estate, now: Timestamp) -> KmsPosture {
         }
         s.pending_deletion += usize::from(k.pending_deletion.is_some());
         s.public += usize::from(k.is_public());
+        s.service_only += usize::from(k.policy.report().is_some_and(|r| r.service_only));
         s.cross_account += usize::from(
             k.policy
                 .report()

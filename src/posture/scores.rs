@@ -106,6 +106,17 @@ pub fn standard_name(standards_id: &str) -> String {
     }
 }
 
+/// Adds a standard (id, display name) unless already listed.
+fn push(out: &mut Vec<(String, String)>, id: String, name: Option<&str>) {
+    if !out.iter().any(|(i, _)| *i == id) {
+        let name = match name {
+            Some(n) if !n.is_empty() => n.to_string(),
+            _ => standard_name(&id),
+        };
+        out.push((id, name));
+    }
+}
+
 /// The standards to score, with display names, in a stable order.
 fn scored_standards(
     estate: &Estate,
@@ -113,15 +124,6 @@ fn scored_standards(
     notes: &mut Vec<String>,
 ) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
-    fn push(out: &mut Vec<(String, String)>, id: String, name: Option<&str>) {
-        if !out.iter().any(|(i, _)| *i == id) {
-            let name = match name {
-                Some(n) if !n.is_empty() => n.to_string(),
-                _ => standard_name(&id),
-            };
-            out.push((id, name));
-        }
-    }
     let status = estate.status(DatasetKind::Standards);
     if status.has_data() {
         for s in &estate.standards {

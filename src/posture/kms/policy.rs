@@ -7,6 +7,8 @@
 //! value is fixed. As KMS.5 does, a wildcard (`*`, `?`) or a policy variable
 //! (`${...}`) in the value means the condition is not evaluated as a limit;
 //! `...IfExists`, `ForAllValues:` and negated operators never constrain.
+//! A statement held only by `kms:ViaService` counts as constrained (as the
+//! project's spec asks) but is flagged `service_only`: no account is pinned.
 
 use serde::Serialize;
 use serde_json::Value;
@@ -59,6 +61,9 @@ pub struct PolicyReport {
     pub statements: Vec<StatementReport>,
     /// Some Allow statement is open to any principal without a constraint.
     pub public: bool,
+    /// Some Allow statement opens the key to any principal constrained only
+    /// by `kms:ViaService` (no account pinned).
+    pub service_only: bool,
     /// Other accounts granted access (principals or account conditions).
     pub other_accounts: Vec<String>,
     /// `kms:ViaService` values admitted by Allow statements.
@@ -83,6 +88,10 @@ pub struct StatementReport {
     pub via_services: Vec<String>,
     /// Allow + wildcard principal + no constraint.
     pub public: bool,
+    /// Allow + wildcard principal constrained by `kms:ViaService` alone:
+    /// not public by the rules above, but no account is pinned, so principals
+    /// of other accounts may use the key through that service.
+    pub service_only: bool,
 }
 
 /// Analyses a key policy document for a key owned by `own_account`.
@@ -111,6 +120,7 @@ pub fn analyse(policy: Option<&str>, own_account: &str) -> PolicyAnalysis {
     for (index, st) in statements.into_iter().enumerate() {
         let s = statement(index, st, own_account);
         report.public |= s.public;
+        report.service_only |= s.service_only;
         if s.allow {
             push_unique(&mut report.other_accounts, &s.other_accounts);
             push_unique(&mut report.via_services, &s.via_services);
@@ -174,6 +184,12 @@ fn statement(index: usize, st: &Value, own: &str) -> StatementReport {
         }
     }
     r.public = r.allow && r.wildcard_principal && r.constrained_by.is_empty();
+    r.service_only = r.allow
+        && r.wildcard_principal
+        && !r.constrained_by.is_empty()
+        && r.constrained_by
+            .iter()
+            .all(|c| c.to_ascii_lowercase().starts_with("kms:viaservice="));
     r
 }
 
@@ -315,6 +331,19 @@ mod tests {
         ] {
             assert!(report(&wildcard_with(cond)).public, "{cond}");
         }
+    }
+
+    #[test]
+    fn via_service_alone_is_not_public_but_is_flagged() {
+        let r = report(&wildcard_with(
+            r#"{"StringEquals":{"kms:ViaService":"s3.eu-west-2.amazonaws.com"}}"#,
+        ));
+        assert!(!r.public);
+        assert!(r.service_only);
+        let pinned = report(&wildcard_with(
+            r#"{"StringEquals":{"kms:ViaService":"s3.eu-west-2.amazonaws.com","kms:CallerAccount":"111122223333"}}"#,
+        ));
+        assert!(!pinned.service_only);
     }
 
     #[test]
