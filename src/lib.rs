@@ -1,12 +1,15 @@
 //! rampart: a terminal security-posture console for AWS.
 
 pub mod app;
+pub mod attest;
 pub mod aws;
 pub mod cli;
 pub mod commands;
 pub mod demo;
 pub mod input;
+pub mod local;
 pub mod model;
+pub mod posture;
 pub mod query;
 pub mod render_out;
 pub mod run;

@@ -23,7 +23,7 @@ pub fn run(cli: Cli) -> ExitCode {
         }
     };
     match &cli.command {
-        Some(Command::Summary(args)) => commands::summary::run(&estate, args),
+        Some(Command::Summary(args)) => commands::summary::run(&estate, args, clock(&cli.data)),
         Some(Command::Render(args)) => render(&cli, &estate, args),
         Some(Command::Capture(args)) => commands::capture::run(&estate, args),
         None => ExitCode::SUCCESS,
@@ -60,7 +60,7 @@ fn interactive(cli: &Cli) -> ExitCode {
             return ExitCode::from(EXIT_BAD_INPUT);
         }
     };
-    let console = match console_for(cli) {
+    let console = match console_for(cli, opts.attestations.as_deref()) {
         Ok(c) => c,
         Err(msg) => {
             eprintln!("rampart: {msg}");
@@ -81,8 +81,9 @@ fn interactive(cli: &Cli) -> ExitCode {
 }
 
 /// What the console runs on: live AWS (streamed), or the demo / files
-/// (loaded whole, read again on refresh).
-fn console_for(cli: &Cli) -> Result<ui::Console, String> {
+/// (loaded whole, read again on refresh). The reviewer's local
+/// attestations join either.
+fn console_for(cli: &Cli, attestations: Option<&std::path::Path>) -> Result<ui::Console, String> {
     let data = &cli.data;
     if cli.allow_writes && !cfg!(feature = "writes") {
         return Err("--allow-writes: this is an auditor build, writes are compiled out".into());
@@ -94,28 +95,49 @@ fn console_for(cli: &Cli) -> Result<ui::Console, String> {
     if watch.is_some() && data.demo {
         return Err("--watch: the demo data never changes".into());
     }
-    let source = if data.is_live() {
-        ui::Source::Live {
-            opts: Box::new(crate::aws::LiveOptions::from_args(data)),
-            allow_writes: cli.allow_writes,
-        }
+    if data.is_live() {
+        // Live data streams in; the attestations are read once, up front.
+        let mut local = Estate::empty(crate::model::EstateMeta::new(
+            DataOrigin::Live { profile: None },
+            chrono::Utc::now(),
+        ));
+        with_local_attestations(&mut local, attestations)?;
+        return Ok(ui::Console {
+            source: ui::Source::Live {
+                opts: Box::new(crate::aws::LiveOptions::from_args(data)),
+                allow_writes: cli.allow_writes,
+            },
+            watch,
+            attestations: local.attestations,
+        });
+    }
+    let kind = if data.demo {
+        SourceKind::Demo
     } else {
-        let kind = if data.demo {
-            SourceKind::Demo
-        } else {
-            SourceKind::Files
-        };
-        let data = data.clone();
-        ui::Source::Static {
-            kind,
-            load: std::sync::Arc::new(move |_progress: &ui::LoadProgress| load_data(&data)),
-        }
+        SourceKind::Files
     };
-    Ok(ui::Console { source, watch })
+    let (data, local) = (data.clone(), attestations.map(std::path::Path::to_path_buf));
+    let load = move |_progress: &ui::LoadProgress| {
+        let mut estate = load_data(&data)?;
+        with_local_attestations(&mut estate, local.as_deref())?;
+        Ok(estate)
+    };
+    Ok(ui::Console {
+        source: ui::Source::Static {
+            kind,
+            load: std::sync::Arc::new(load),
+        },
+        watch,
+        attestations: Vec::new(),
+    })
 }
 
 fn render(cli: &Cli, estate: &Estate, args: &RenderArgs) -> ExitCode {
-    let result = ui_options(cli).and_then(|opts| ui::render_command(estate, args, &opts));
+    let result = ui_options(cli).and_then(|opts| {
+        let mut estate = estate.clone();
+        with_local_attestations(&mut estate, opts.attestations.as_deref())?;
+        ui::render_command(&estate, args, &opts)
+    });
     match result {
         Ok(out) => {
             print!("{out}");
@@ -125,6 +147,18 @@ fn render(cli: &Cli, estate: &Estate, args: &RenderArgs) -> ExitCode {
             eprintln!("rampart: {msg}");
             ExitCode::from(EXIT_BAD_INPUT)
         }
+    }
+}
+
+/// Adds the reviewer's local attestations (the E8 evidence kept beside
+/// the data, never in AWS) to the estate the console shows.
+fn with_local_attestations(
+    estate: &mut Estate,
+    path: Option<&std::path::Path>,
+) -> Result<(), String> {
+    match path {
+        Some(p) => crate::local::merge_attestations(estate, p),
+        None => Ok(()),
     }
 }
 
@@ -142,4 +176,13 @@ pub fn load_data(data: &DataArgs) -> Result<Estate, String> {
         return snapshot::load_paths(&data.files, chrono::Utc::now()).map_err(|e| e.to_string());
     }
     crate::aws::load_live_blocking(data).map_err(|e| e.to_string())
+}
+
+/// The time posture is assessed at: the demo's fixed clock, else now.
+pub fn clock(data: &DataArgs) -> crate::model::Timestamp {
+    if data.demo {
+        demo::now()
+    } else {
+        chrono::Utc::now()
+    }
 }

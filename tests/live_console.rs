@@ -82,7 +82,7 @@ fn findings_stream_in_batches_into_an_open_sorted_table() {
             ),
         ],
     );
-    assert_eq!(a.estate.findings.len(), all.len(), "the copy is merged");
+    assert_eq!(a.file_findings, all.len(), "the copy is merged");
     assert_eq!(shown(&a).len(), 12, "the active ones");
     assert!(is_sorted(&shown(&a)));
     assert_eq!(selected_id(&a), picked, "the selection follows the finding");

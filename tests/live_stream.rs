@@ -115,7 +115,8 @@ async fn pages_fill_the_open_table_batch_by_batch_and_it_stays_sorted() {
             continue;
         };
         let rows = v.rows();
-        assert_eq!(rows.len(), a.estate.findings.len(), "every finding shown");
+        let active = a.estate.findings.iter().filter(|f| f.is_active()).count();
+        assert_eq!(rows.len(), active, "every finding shown");
         let key = |i: &u32| Column::Severity.sort_key(&a.estate.findings[*i as usize]);
         assert!(rows.windows(2).all(|w| key(&w[0]) >= key(&w[1])), "sorted");
         if sizes.last() != Some(&rows.len()) {
@@ -132,7 +133,7 @@ async fn pages_fill_the_open_table_batch_by_batch_and_it_stays_sorted() {
         }),
     );
     assert!(sizes.len() >= 3, "the table grew in steps: {sizes:?}");
-    assert_eq!(sizes.last(), Some(&250));
+    assert_eq!(a.file_findings, 250);
     assert!(progress_seen, "the header counted what had arrived");
     assert!(!a.is_busy());
     assert!(

@@ -4,7 +4,8 @@
 use super::cursor::ListCursor;
 use super::live::{LiveAction, LiveEffect};
 use crate::input::{CommandId, Key};
-use crate::model::Estate;
+use crate::model::{Attestation, Estate};
+use std::path::PathBuf;
 
 #[derive(Debug)]
 pub enum Action {
@@ -38,6 +39,8 @@ pub enum Action {
     },
     /// From the live runtime: deltas, loads ending, watch ticks, writes.
     Live(LiveAction),
+    /// An attestation was written to the local file (or why not).
+    Attested(Result<Attestation, String>),
 }
 
 /// Work for the runtime.
@@ -52,6 +55,12 @@ pub enum Effect {
     Copy(String),
     /// For the live runtime: refresh, reload, write.
     Live(LiveEffect),
+    /// Append an attestation to the local attestations file (never AWS;
+    /// allowed in read-only sessions); the runtime answers `Attested`.
+    Attest {
+        path: PathBuf,
+        attestation: Attestation,
+    },
 }
 
 /// Where a mouse click lands, recorded by the renderer each frame.
@@ -65,6 +74,8 @@ pub enum Hit {
     GridCell(usize, usize),
     /// A row of the overview's newest findings list.
     Newest(usize),
+    /// An Essential Eight grid cell (strategy, level).
+    E8Cell(usize, usize),
 }
 
 /// Moves `cursor` for one of the list commands; false when `id` is not one.

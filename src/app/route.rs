@@ -5,6 +5,9 @@ use super::cursor::ListCursor;
 use super::detail::DetailView;
 use super::findings::FindingsView;
 use super::live::LogView;
+use super::views::{
+    AlarmsView, ControlsView, E8View, KeyView, KmsView, RequirementView, StandardsView, VpcView,
+};
 use crate::input::ViewKind;
 use crate::model::Severity;
 
@@ -14,6 +17,14 @@ pub enum Route {
     Detail(Box<DetailView>),
     /// `:log`: the session's AWS calls and local actions.
     Log(Box<LogView>),
+    Standards(Box<StandardsView>),
+    Controls(Box<ControlsView>),
+    E8(Box<E8View>),
+    Requirement(Box<RequirementView>),
+    Kms(Box<KmsView>),
+    Key(Box<KeyView>),
+    Vpc(Box<VpcView>),
+    Alarms(Box<AlarmsView>),
 }
 
 impl Route {
@@ -23,6 +34,14 @@ impl Route {
             Route::Findings(_) => ViewKind::Findings,
             Route::Detail(_) => ViewKind::Detail,
             Route::Log(_) => ViewKind::Log,
+            Route::Standards(_) => ViewKind::Standards,
+            Route::Controls(_) => ViewKind::Controls,
+            Route::E8(_) => ViewKind::E8,
+            Route::Requirement(_) => ViewKind::Requirement,
+            Route::Kms(_) => ViewKind::Kms,
+            Route::Key(_) => ViewKind::Key,
+            Route::Vpc(_) => ViewKind::Vpc,
+            Route::Alarms(_) => ViewKind::Alarms,
         }
     }
 }

@@ -7,8 +7,9 @@ mod findings;
 mod mouse;
 mod overview;
 mod prompt;
+mod views;
 
-pub use prompt::complete;
+pub use prompt::{complete, complete_with};
 
 use super::action::{Action, Effect};
 use super::findings::FindingsView;
@@ -68,6 +69,7 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Action::Attested(result) => views::attested(app, result),
     }
 }
 
@@ -121,11 +123,21 @@ pub(super) fn run(app: &mut App, id: CommandId, arg: Option<&str>) -> Vec<Effect
             app.stack.push(Route::Findings(Box::new(view)));
             Vec::new()
         }
+        CommandId::GoControls
+        | CommandId::GoE8
+        | CommandId::GoKms
+        | CommandId::GoVpc
+        | CommandId::GoAlarms
+        | CommandId::Theme
+        | CommandId::GoResource
+        | CommandId::RelatedFindings
+        | CommandId::Attest => views::run(app, id, arg),
         _ => match app.route() {
             Route::Overview(_) => overview::run(app, id),
             Route::Findings(_) => findings::run(app, id, arg),
             Route::Detail(_) => detail::run(app, id),
             Route::Log(_) => super::live::log_command(app, id),
+            _ => views::run(app, id, arg),
         },
     }
 }

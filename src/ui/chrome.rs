@@ -166,7 +166,7 @@ fn crumb(app: &App, r: &Route) -> String {
                 .unwrap_or(d.id.as_str());
             format!("Detail: {}", sanitize_line(title, 40))
         }
-        Route::Log(_) => "Log".to_string(),
+        other => super::crumbs::crumb(app, other),
     }
 }
 

@@ -86,6 +86,14 @@ async fn run(console: Console, opts: Options) -> color_eyre::Result<Exit> {
         Source::Static { kind, .. } => (false, *kind),
     };
     app.configure_live(source, allow_writes, console.watch);
+    if !console.attestations.is_empty() {
+        // Shown with the first data; the console still waits for it.
+        let mut seed = app.loaded_estate();
+        seed.attestations.extend(console.attestations);
+        app.set_estate(seed);
+        app.data = crate::app::DataState::Loading { progress: None };
+        app.loaded_once = false;
+    }
     let (tx, rx) = unbounded_channel();
     let backend = Backend::new(console.source, tx);
     backend.start(app.generation);
@@ -162,7 +170,7 @@ async fn event_loop(
         t.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         t
     });
-    guard.terminal.draw(|f| draw(f, app, &opts.theme))?;
+    guard.terminal.draw(|f| draw(f, app, opts.theme_for(app)))?;
     loop {
         let busy = app.is_busy();
         let first = tokio::select! {
@@ -185,19 +193,21 @@ async fn event_loop(
         if actions.is_empty() {
             continue;
         }
-        for action in coalesce(actions) {
+        // Effects may answer with an action (a file written), applied at once.
+        let mut pending: Vec<Action> = coalesce(actions).into_iter().rev().collect();
+        while let Some(action) = pending.pop() {
             for effect in update(app, action) {
                 match effect {
                     Effect::Abort(msg) => return Ok(Exit::LoadFailed(msg)),
                     Effect::Live(e) => backend.run(e),
-                    other => run_effect(guard, other)?,
+                    other => pending.extend(run_effect(guard, other)?),
                 }
             }
             if app.quit {
                 return Ok(Exit::Quit);
             }
         }
-        guard.terminal.draw(|f| draw(f, app, &opts.theme))?;
+        guard.terminal.draw(|f| draw(f, app, opts.theme_for(app)))?;
     }
 }
 
@@ -226,14 +236,18 @@ async fn drain(events: &mut EventStream) -> Vec<std::io::Result<Event>> {
     .await
 }
 
-fn run_effect(guard: &mut TerminalGuard, effect: Effect) -> color_eyre::Result<()> {
+/// Runs one effect; some answer with an action for `update`.
+fn run_effect(guard: &mut TerminalGuard, effect: Effect) -> color_eyre::Result<Option<Action>> {
     match effect {
-        Effect::Quit | Effect::Abort(_) | Effect::Live(_) => Ok(()),
+        Effect::Quit | Effect::Abort(_) | Effect::Live(_) => Ok(None),
         Effect::Copy(text) => {
             let out = guard.terminal.backend_mut();
             out.write_all(osc52(&text).as_bytes())?;
             out.flush()?;
-            Ok(())
+            Ok(None)
+        }
+        Effect::Attest { path, attestation } => {
+            Ok(Some(super::effects::attest(&path, attestation)))
         }
     }
 }

@@ -12,7 +12,7 @@ pub use draw_write::render as render_write;
 use super::interactive::{LoadProgress, spawn_load};
 use crate::app::{Action, LiveAction, LiveEffect, SourceKind};
 use crate::aws::{CallLedger, Guard, LiveOptions, LoadRequest, Session};
-use crate::model::{Estate, EstateDelta};
+use crate::model::{Attestation, Estate, EstateDelta};
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 use tokio::sync::mpsc::{self, UnboundedSender};
@@ -49,6 +49,9 @@ pub struct Console {
     pub source: Source,
     /// `--watch`: refresh on this period (no timer at all without it).
     pub watch: Option<Duration>,
+    /// The reviewer's local attestations, for a live source (static
+    /// loaders add their own).
+    pub attestations: Vec<Attestation>,
 }
 
 /// Runs effects for the event loop.

@@ -47,12 +47,11 @@ impl Marks for SessionMarks {
 }
 
 /// Ids of findings in `new` that `old` lacks or holds in another state
-/// (for sources that replace the whole estate: files reloaded).
-pub fn changed_between(old: &Estate, new: &Estate) -> Vec<String> {
+/// (for sources that replace the whole estate: files read again).
+pub fn changed_between(old: &[Finding], new: &[Finding]) -> Vec<String> {
     let before: std::collections::HashMap<&str, &Finding> =
-        old.findings.iter().map(|f| (f.id.as_str(), f)).collect();
-    new.findings
-        .iter()
+        old.iter().map(|f| (f.id.as_str(), f)).collect();
+    new.iter()
         .filter(|f| {
             before.get(f.id.as_str()).is_none_or(|o| {
                 o.workflow != f.workflow

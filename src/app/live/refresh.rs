@@ -179,7 +179,15 @@ fn view_datasets(app: &App) -> Vec<DatasetKind> {
                 out
             }
         }
-        // The overview and the log show everything.
+        Route::Standards(_) | Route::Controls(_) => vec![
+            DatasetKind::Standards,
+            DatasetKind::Controls,
+            DatasetKind::SecurityHubFindings,
+        ],
+        Route::Kms(_) | Route::Key(_) => vec![DatasetKind::KmsKeys],
+        Route::Vpc(_) => DatasetKind::NETWORK.to_vec(),
+        Route::Alarms(_) => vec![DatasetKind::Alarms, DatasetKind::LogGroups],
+        // The overview, the Essential Eight and the log draw on everything.
         _ => DatasetKind::ALL.to_vec(),
     }
 }

@@ -15,7 +15,6 @@ use crate::aws::write::{WriteAction, WriteJob, WriteResult, WriteTarget};
 use crate::input::{CommandId, Key, LineInput};
 use crate::model::{Channel, Finding, RecordState, WorkflowStatus};
 use crossterm::event::KeyCode;
-use std::sync::Arc;
 
 /// The write overlay's stages.
 #[derive(Debug)]
@@ -260,22 +259,25 @@ pub(in crate::app::live) fn done(app: &mut App, job: u64, results: Vec<WriteResu
     };
     let job = app.live.pending.remove(pos);
     let keys = apply::view_keys(app);
-    let mut changed = false;
-    {
-        let estate = Arc::make_mut(&mut app.estate);
-        for r in results.iter().filter(|r| r.outcome.is_ok()) {
-            changed |= app
-                .live
-                .store
-                .modify(estate, &r.finding_id, |f| match &job.action {
+    let succeeded: Vec<&str> = results
+        .iter()
+        .filter(|r| r.outcome.is_ok())
+        .map(|r| r.finding_id.as_str())
+        .collect();
+    if !succeeded.is_empty() {
+        let action = job.action.clone();
+        apply::change_data(app, |estate, store, _| {
+            for id in &succeeded {
+                store.modify(estate, id, |f| match &action {
                     WriteAction::Workflow { status, .. } => f.workflow = *status,
                     WriteAction::Archive => f.record_state = RecordState::Archived,
                     WriteAction::Unarchive => f.record_state = RecordState::Active,
                 });
-            app.live.marked.remove(&r.finding_id);
+            }
+        });
+        for id in &succeeded {
+            app.live.marked.remove(*id);
         }
-    }
-    if changed {
         apply::findings_changed(app, keys);
     }
     let ok = results.iter().filter(|r| r.outcome.is_ok()).count();
