@@ -13,7 +13,10 @@ fn screenshots_are_not_stale() {
     let estate = rampart::demo::estate();
     let mut stale = Vec::new();
     let mut checked = 0;
-    for line in list.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+    for line in list
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
         let parts: Vec<&str> = line.split_whitespace().collect();
         let [file, view, theme] = parts.as_slice() else {
             panic!("bad line in screenshots/list: {line:?}");
