@@ -246,3 +246,58 @@ fn every_posture_view_renders_at_any_size() {
         insta::assert_snapshot!(format!("demo_{name}_40x12"), draw(&apps[i * 3], 40, 12));
     }
 }
+
+#[test]
+fn hostile_strings_in_keys_tags_policies_networks_and_alarms_stay_inert() {
+    const EVIL: &str = "\u{1b}[2J\u{1b}]52;c;ZXZpbA==\u{7}\u{202e}x\r";
+    let mut e = rampart::demo::estate();
+    let k = &mut e.kms_keys[0];
+    k.aliases = vec![format!("alias/{EVIL}")];
+    k.tags.insert(EVIL.to_string(), EVIL.to_string());
+    k.description = EVIL.repeat(1000);
+    k.policy = Some(format!(
+        r#"{{"Statement":[{{"Sid":"{}","Effect":"Allow","Principal":"*","Action":"kms:*"}}]}}"#,
+        "\\u001b[2J\\u0007"
+    ));
+    e.subnets[0].tags.insert("Name".into(), EVIL.into());
+    e.security_groups[0].group_name = EVIL.into();
+    e.alarms[0].name = EVIL.into();
+    e.alarms[0].state_reason = EVIL.repeat(100);
+    let mut apps = Vec::new();
+    for view in ["kms", "vpc", "alarms", "controls", "e8"] {
+        let mut a = App::with_estate(e.clone(), opts().settings());
+        run(&mut a, view);
+        if view == "vpc" {
+            update(&mut a, Action::Command(CommandId::ExpandAll));
+        }
+        apps.push(a);
+    }
+    let mut key = App::with_estate(e.clone(), opts().settings());
+    run(&mut key, "kms");
+    let rampart::app::Route::Kms(v) = key.route() else {
+        panic!()
+    };
+    let row = v.rows().iter().position(|i| *i == 0).expect("row");
+    for _ in 0..row {
+        update(&mut key, Action::Command(CommandId::Down));
+    }
+    update(&mut key, Action::Command(CommandId::Open));
+    apps.push(key);
+    for a in &apps {
+        for (w, h) in [(80u16, 24u16), (160, 48)] {
+            let buf = ui::render_to_buffer(a, &opts(), w, h);
+            for cell in buf.content() {
+                assert!(
+                    !cell
+                        .symbol()
+                        .chars()
+                        .any(|c| c.is_control() || c == '\u{202e}'),
+                    "{:?} in {:?}",
+                    cell.symbol(),
+                    a.view()
+                );
+            }
+            assert_eq!(buffer_to_text(&buf).lines().count(), usize::from(h));
+        }
+    }
+}

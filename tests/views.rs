@@ -167,10 +167,13 @@ fn help_overlay() {
     update(&mut a, Action::Key(Key::char('?')));
     let text = draw(&a, 100, 40);
     assert!(
-        text.contains(":filter") && text.contains("quit rampart"),
+        text.contains(":filter") && text.contains(":workflow"),
         "{text}"
     );
     insta::assert_snapshot!("help_findings_100x40", text);
+    // The global commands follow further down.
+    update(&mut a, Action::Key(Key::char('G')));
+    assert!(draw(&a, 100, 40).contains("quit rampart"));
 }
 
 #[test]

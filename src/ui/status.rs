@@ -41,7 +41,7 @@ pub fn requirement(s: RequirementStatus) -> (&'static str, Role) {
 pub fn layer(s: LayerState) -> (&'static str, Role) {
     match s {
         LayerState::AtRisk => ("✗ at risk", Role::StatusFailed),
-        LayerState::Attention => ("! needs attention", Role::StatusWarning),
+        LayerState::Attention => ("! attention", Role::StatusWarning),
         LayerState::Holding => ("✓ holding", Role::StatusPassed),
         LayerState::NoEvidence => ("· no evidence", Role::Dim),
         LayerState::NotAssessed => ("– not assessed", Role::StatusNotAssessed),

@@ -20,7 +20,13 @@ pub fn placement(f: &Finding) -> Option<(Option<String>, Option<String>)> {
         return None;
     }
     for p in &f.provenances {
-        let Ok(v) = serde_json::from_str::<Value>(p.raw.text()) else {
+        // Parse only records that can hold the answer (`SubnetId`/`subnetId`,
+        // `VpcId`/`vpcId`): a scan is far cheaper than a parse.
+        let text = p.raw.text();
+        if !text.contains("ubnetId") && !text.contains("pcId") {
+            continue;
+        }
+        let Ok(v) = serde_json::from_str::<Value>(text) else {
             continue;
         };
         let subnet = find_key(&v, "subnetid", 0);

@@ -14,7 +14,7 @@ pub fn risk(s: &StatementReport) -> Option<String> {
     if s.public {
         return Some("public: any principal, no constraint".to_string());
     }
-    if s.wildcard_principal && !s.via_services.is_empty() && s.other_accounts.is_empty() {
+    if s.service_only {
         return Some("any principal through kms:ViaService; no account pinned".to_string());
     }
     if !s.other_accounts.is_empty() {
