@@ -64,6 +64,22 @@ pub enum Command {
     Summary(SummaryArgs),
     /// Draw a view off-screen and print it (for scripts, docs and screenshots).
     Render(RenderArgs),
+    /// Check session logs (no estate needed).
+    #[command(subcommand)]
+    Audit(AuditCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Verify a session log's hash chain; exit 1 naming the first broken entry.
+    Verify {
+        /// The session log (session-*.jsonl).
+        file: PathBuf,
+        /// Also require the chain to end at this head (recorded elsewhere):
+        /// catches a changed or removed last entry.
+        #[arg(long, value_name = "SHA256")]
+        expect_head: Option<String>,
+    },
 }
 
 #[derive(Debug, Args)]

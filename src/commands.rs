@@ -1,5 +1,6 @@
 //! The non-interactive faces of rampart (subcommands).
 
+pub mod audit;
 pub mod summary;
 
 use std::io::Write;

@@ -10,6 +10,9 @@ pub const EXIT_BAD_INPUT: u8 = 2;
 
 /// Runs the command line; errors are printed as one line.
 pub fn run(cli: Cli) -> ExitCode {
+    if let Some(Command::Audit(audit)) = &cli.command {
+        return commands::audit::run(audit);
+    }
     let estate = match load_estate(&cli) {
         Ok(e) => e,
         Err(msg) => {
@@ -23,6 +26,8 @@ pub fn run(cli: Cli) -> ExitCode {
             eprintln!("rampart: render is not built yet");
             ExitCode::from(EXIT_BAD_INPUT)
         }
+        // Dispatched above, before any estate is loaded.
+        Some(Command::Audit(_)) => ExitCode::from(EXIT_BAD_INPUT),
         None => {
             eprintln!(
                 "rampart: the interactive console is not built yet; try `rampart --demo summary`"
