@@ -64,9 +64,22 @@ pub enum Command {
     Summary(SummaryArgs),
     /// Draw a view off-screen and print it (for scripts, docs and screenshots).
     Render(RenderArgs),
+    /// What changed between two snapshots: findings, keys, network, alarms.
+    Diff(DiffArgs),
     /// Check session logs (no estate needed).
     #[command(subcommand)]
     Audit(AuditCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The earlier snapshot (or import).
+    pub old: PathBuf,
+    /// The later snapshot (or import).
+    pub new: PathBuf,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Subcommand)]

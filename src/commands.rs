@@ -1,6 +1,7 @@
 //! The non-interactive faces of rampart (subcommands).
 
 pub mod audit;
+pub mod diff;
 pub mod summary;
 
 use std::io::Write;

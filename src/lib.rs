@@ -3,6 +3,7 @@
 pub mod cli;
 pub mod commands;
 pub mod demo;
+pub mod diff;
 pub mod ledger;
 pub mod model;
 pub mod query;

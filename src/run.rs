@@ -10,8 +10,10 @@ pub const EXIT_BAD_INPUT: u8 = 2;
 
 /// Runs the command line; errors are printed as one line.
 pub fn run(cli: Cli) -> ExitCode {
-    if let Some(Command::Audit(audit)) = &cli.command {
-        return commands::audit::run(audit);
+    match &cli.command {
+        Some(Command::Audit(audit)) => return commands::audit::run(audit),
+        Some(Command::Diff(args)) => return commands::diff::run(args),
+        _ => {}
     }
     let estate = match load_estate(&cli) {
         Ok(e) => e,
@@ -27,7 +29,7 @@ pub fn run(cli: Cli) -> ExitCode {
             ExitCode::from(EXIT_BAD_INPUT)
         }
         // Dispatched above, before any estate is loaded.
-        Some(Command::Audit(_)) => ExitCode::from(EXIT_BAD_INPUT),
+        Some(Command::Audit(_) | Command::Diff(_)) => ExitCode::from(EXIT_BAD_INPUT),
         None => {
             eprintln!(
                 "rampart: the interactive console is not built yet; try `rampart --demo summary`"
