@@ -7,7 +7,7 @@
 //! - Accounts: `111122223333` (everything rampart reads) and member
 //!   `444455556666` (a few findings only, through the delegated
 //!   administrator). Regions: eu-west-2 (home) and eu-west-1 (replica).
-//! - 13 CloudFormation stacks ([`tags::STACKS`]), named in
+//! - 13 CloudFormation stacks ([`STACKS`]), named in
 //!   `aws:cloudformation:stack-name` and `Stack` tags.
 //! - 36 KMS keys, all customer managed `SYMMETRIC_DEFAULT` /
 //!   `ENCRYPT_DECRYPT` / `AWS_KMS` (no AWS-managed keys in the demo).
@@ -66,12 +66,14 @@
 //!     EC2.10 is disabled in every standard; home-only controls (IAM.*,
 //!     CloudWatch.*, KMS.1/2) are disabled in eu-west-1.
 
+mod alarm_defs;
 mod alarms;
 mod asff;
 mod catalog;
 mod clock;
 mod control_checks;
 mod control_findings;
+mod control_table;
 mod controls;
 pub mod drift;
 mod endpoints;
@@ -84,6 +86,7 @@ mod logs;
 mod macie;
 mod nacls;
 mod security_groups;
+mod service_checks;
 mod tags;
 mod topology;
 
@@ -91,6 +94,8 @@ mod topology;
 mod tests;
 #[cfg(test)]
 mod tests_consistency;
+#[cfg(test)]
+mod tests_topology;
 
 use crate::model::{
     CallerIdentity, DataOrigin, DatasetKind, Estate, EstateMeta, LoadState, Timestamp,

@@ -39,14 +39,13 @@ pub fn iso(t: Timestamp) -> String {
     t.to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
-/// ISO-8601 to the second, as CloudWatch and EC2 print them.
-pub fn iso_s(t: Timestamp) -> String {
-    t.to_rfc3339_opts(SecondsFormat::Secs, true)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn iso_s(t: Timestamp) -> String {
+        t.to_rfc3339_opts(SecondsFormat::Secs, true)
+    }
 
     #[test]
     fn the_clock_is_fixed_at_now() {

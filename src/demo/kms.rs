@@ -106,221 +106,47 @@ const fn k(
 
 const ANY: &[&str] = &[];
 
+#[rustfmt::skip]
 pub const KEYS: [KeySpec; 36] = [
     // Shared service keys, primary region.
     k("s3-data", EUW2, Svc::S3, "shared", "kms-keys", ANY),
-    k(
-        "dynamodb-data",
-        EUW2,
-        Svc::DynamoDb,
-        "shared",
-        "kms-keys",
-        ANY,
-    ),
+    k("dynamodb-data", EUW2, Svc::DynamoDb, "shared", "kms-keys", ANY),
     k("sqs-messaging", EUW2, Svc::Sqs, "shared", "messaging", ANY),
-    k(
-        "sns-notifications",
-        EUW2,
-        Svc::Sns,
-        "shared",
-        "messaging",
-        ANY,
-    ),
-    k(
-        "lambda-environment",
-        EUW2,
-        Svc::Lambda,
-        "shared",
-        "kms-keys",
-        ANY,
-    ),
+    k("sns-notifications", EUW2, Svc::Sns, "shared", "messaging", ANY),
+    k("lambda-environment", EUW2, Svc::Lambda, "shared", "kms-keys", ANY),
     k("logs", EUW2, Svc::Logs, "shared", "logging", ANY),
     k("logs-security", EUW2, Svc::Logs, "security", "logging", ANY),
-    k(
-        "cloudtrail",
-        EUW2,
-        Svc::CloudTrail,
-        "security",
-        "logging",
-        ANY,
-    ),
-    k(
-        "secretsmanager",
-        EUW2,
-        Svc::SecretsManager,
-        "shared",
-        "kms-keys",
-        ANY,
-    ),
+    k("cloudtrail", EUW2, Svc::CloudTrail, "security", "logging", ANY),
+    k("secretsmanager", EUW2, Svc::SecretsManager, "shared", "kms-keys", ANY),
     k("rds-app-db", EUW2, Svc::Rds, "web", "web-application", ANY),
     k("ebs-default", EUW2, Svc::Ebs, "shared", "kms-keys", ANY),
-    k(
-        "elasticache-app-cache",
-        EUW2,
-        Svc::ElastiCache,
-        "web",
-        "web-application",
-        ANY,
-    ),
+    k("elasticache-app-cache", EUW2, Svc::ElastiCache, "web", "web-application", ANY),
     k("backup-vault", EUW2, Svc::Backup, "shared", "kms-keys", ANY),
-    k(
-        "sns-security-alerts",
-        EUW2,
-        Svc::Sns,
-        "security",
-        "security-monitoring",
-        ANY,
-    ),
+    k("sns-security-alerts", EUW2, Svc::Sns, "security", "security-monitoring", ANY),
     k("ecr-images", EUW2, Svc::Ecr, "web", "web-application", ANY),
     // Shared service keys, replica region.
     k("s3-replica", EUW1, Svc::S3, "shared", "dr-replication", ANY),
-    k(
-        "dynamodb-replica",
-        EUW1,
-        Svc::DynamoDb,
-        "shared",
-        "dr-replication",
-        ANY,
-    ),
-    k(
-        "sqs-replication",
-        EUW1,
-        Svc::Sqs,
-        "shared",
-        "dr-replication",
-        ANY,
-    ),
-    k(
-        "sns-notifications",
-        EUW1,
-        Svc::Sns,
-        "shared",
-        "dr-replication",
-        ANY,
-    ),
-    k(
-        "lambda-environment",
-        EUW1,
-        Svc::Lambda,
-        "shared",
-        "dr-replication",
-        ANY,
-    ),
+    k("dynamodb-replica", EUW1, Svc::DynamoDb, "shared", "dr-replication", ANY),
+    k("sqs-replication", EUW1, Svc::Sqs, "shared", "dr-replication", ANY),
+    k("sns-notifications", EUW1, Svc::Sns, "shared", "dr-replication", ANY),
+    k("lambda-environment", EUW1, Svc::Lambda, "shared", "dr-replication", ANY),
     k("logs", EUW1, Svc::Logs, "shared", "logging", ANY),
     k("logs-security", EUW1, Svc::Logs, "security", "logging", ANY),
-    k(
-        "secretsmanager",
-        EUW1,
-        Svc::SecretsManager,
-        "shared",
-        "dr-replication",
-        ANY,
-    ),
-    k(
-        "backup-vault",
-        EUW1,
-        Svc::Backup,
-        "shared",
-        "dr-replication",
-        ANY,
-    ),
-    k(
-        "sns-security-alerts",
-        EUW1,
-        Svc::Sns,
-        "security",
-        "security-monitoring",
-        ANY,
-    ),
+    k("secretsmanager", EUW1, Svc::SecretsManager, "shared", "dr-replication", ANY),
+    k("backup-vault", EUW1, Svc::Backup, "shared", "dr-replication", ANY),
+    k("sns-security-alerts", EUW1, Svc::Sns, "security", "security-monitoring", ANY),
     // Per-project keys.
-    k(
-        "payments-s3",
-        EUW2,
-        Svc::S3,
-        "payments",
-        "payments",
-        PAYMENTS,
-    ),
-    k(
-        "payments-dynamodb",
-        EUW2,
-        Svc::DynamoDb,
-        "payments",
-        "payments",
-        PAYMENTS,
-    ),
-    k(
-        "payments-sqs",
-        EUW2,
-        Svc::Sqs,
-        "payments",
-        "payments",
-        PAYMENTS,
-    ),
-    k(
-        "payments-secrets",
-        EUW2,
-        Svc::SecretsManager,
-        "payments",
-        "payments",
-        PAYMENTS,
-    ),
-    k(
-        "customer-data-s3",
-        EUW2,
-        Svc::S3,
-        "customer-data",
-        "data-storage",
-        CUSTOMER,
-    ),
-    k(
-        "customer-data-dynamodb",
-        EUW2,
-        Svc::DynamoDb,
-        "customer-data",
-        "data-storage",
-        CUSTOMER,
-    ),
-    k(
-        "analytics-s3",
-        EUW2,
-        Svc::S3,
-        "analytics",
-        "data-processing",
-        ANALYTICS,
-    ),
-    k(
-        "ingest-sqs",
-        EUW2,
-        Svc::Sqs,
-        "ingest",
-        "data-processing",
-        INGEST,
-    ),
-    k(
-        "processor-dynamodb",
-        EUW2,
-        Svc::DynamoDb,
-        "processor",
-        "data-processing",
-        PROCESSOR,
-    ),
-    k(
-        "legacy-exports-s3",
-        EUW2,
-        Svc::S3,
-        "legacy-exports",
-        "data-storage",
-        LEGACY,
-    ),
-    k(
-        "ingest-lambda-legacy",
-        EUW2,
-        Svc::Lambda,
-        "ingest",
-        "data-processing",
-        INGEST,
-    ),
+    k("payments-s3", EUW2, Svc::S3, "payments", "payments", PAYMENTS),
+    k("payments-dynamodb", EUW2, Svc::DynamoDb, "payments", "payments", PAYMENTS),
+    k("payments-sqs", EUW2, Svc::Sqs, "payments", "payments", PAYMENTS),
+    k("payments-secrets", EUW2, Svc::SecretsManager, "payments", "payments", PAYMENTS),
+    k("customer-data-s3", EUW2, Svc::S3, "customer-data", "data-storage", CUSTOMER),
+    k("customer-data-dynamodb", EUW2, Svc::DynamoDb, "customer-data", "data-storage", CUSTOMER),
+    k("analytics-s3", EUW2, Svc::S3, "analytics", "data-processing", ANALYTICS),
+    k("ingest-sqs", EUW2, Svc::Sqs, "ingest", "data-processing", INGEST),
+    k("processor-dynamodb", EUW2, Svc::DynamoDb, "processor", "data-processing", PROCESSOR),
+    k("legacy-exports-s3", EUW2, Svc::S3, "legacy-exports", "data-storage", LEGACY),
+    k("ingest-lambda-legacy", EUW2, Svc::Lambda, "ingest", "data-processing", INGEST),
 ];
 
 const PAYMENTS: &[&str] = &["payments-reconciler-role", "payments-api-role"];
@@ -361,8 +187,21 @@ pub fn keys() -> Vec<KmsKey> {
 
 fn key(index: i64, spec: &KeySpec) -> KmsKey {
     let alias = spec.alias();
-    let created =
-        at(2024, 1, 15, 10, 0) + TimeDelta::days(index * 23) + TimeDelta::minutes(index * 7);
+    // Shared keys came with the landing zone (early 2024), replica keys with
+    // the DR build-out, project keys over the following year; the legacy
+    // keys predate all of them.
+    let base = if spec.stem.contains("legacy") {
+        at(2023, 5, 22, 14, 0)
+    } else if spec.project != "shared" && spec.project != "security" {
+        at(2024, 9, 2, 10, 0)
+    } else if spec.region == EUW1 {
+        at(2024, 6, 17, 9, 0)
+    } else {
+        at(2024, 1, 15, 10, 0)
+    };
+    let created = base
+        + TimeDelta::days(ids::pick(&alias, 120) as i64)
+        + TimeDelta::minutes(index * 7 + ids::pick(&alias, 600) as i64);
     let period: u32 = if spec.project == "payments" { 180 } else { 365 };
     let pending = alias == drift::PENDING_DELETION_KEY_ALIAS;
     let rotation = if alias == drift::ROTATION_OFF_KEY_ALIAS || pending {
