@@ -64,11 +64,24 @@ pub enum Command {
     Summary(SummaryArgs),
     /// Draw a view off-screen and print it (for scripts, docs and screenshots).
     Render(RenderArgs),
+    /// Evidence report (Markdown, HTML, JSON or CSV of the findings).
+    Report(ReportArgs),
     /// What changed between two snapshots: findings, keys, network, alarms.
     Diff(DiffArgs),
     /// Check session logs (no estate needed).
     #[command(subcommand)]
     Audit(AuditCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = crate::report::Format::Md)]
+    pub format: crate::report::Format,
+    /// Write to this file (atomically, 0600) and record it in the session
+    /// log, instead of printing.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod diff;
+pub mod report;
 pub mod summary;
 
 use std::io::Write;

@@ -19,7 +19,7 @@ mod tests;
 
 pub use change::{ChangeKind, Detail, ItemChange};
 pub use findings::{
-    ChangedFinding, FindingRef, FindingsDiff, NewFinding, ResolvedFinding, ResolvedReason,
+    ChangedFinding, FindingRef, FindingsDiff, NewFinding, ResolvedFinding, ResolvedReason, is_open,
 };
 pub use text::to_text;
 

@@ -8,6 +8,7 @@ pub mod ledger;
 pub mod model;
 pub mod query;
 pub mod render_out;
+pub mod report;
 pub mod run;
 pub mod snapshot;
 pub mod text;

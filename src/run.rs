@@ -28,6 +28,7 @@ pub fn run(cli: Cli) -> ExitCode {
             eprintln!("rampart: render is not built yet");
             ExitCode::from(EXIT_BAD_INPUT)
         }
+        Some(Command::Report(args)) => commands::report::run(&cli.data, &estate, &args, None),
         // Dispatched above, before any estate is loaded.
         Some(Command::Audit(_) | Command::Diff(_)) => ExitCode::from(EXIT_BAD_INPUT),
         None => {
