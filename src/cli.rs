@@ -64,6 +64,8 @@ pub enum Command {
     Summary(SummaryArgs),
     /// Draw a view off-screen and print it (for scripts, docs and screenshots).
     Render(RenderArgs),
+    /// Write the estate (live by default) as a snapshot that `--file` opens offline.
+    Capture(CaptureArgs),
     /// Evidence report (Markdown, HTML, JSON or CSV of the findings).
     Report(ReportArgs),
     /// What changed between two snapshots: findings, keys, network, alarms.
@@ -106,6 +108,13 @@ pub enum AuditCommand {
         #[arg(long, value_name = "SHA256")]
         expect_head: Option<String>,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct CaptureArgs {
+    /// The snapshot file to write (`.zst` compresses it).
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -186,6 +195,25 @@ mod tests {
         ])
         .expect("parse");
         assert_eq!(a.data.regions, ["eu-west-2", "eu-west-1", "ap-southeast-2"]);
+    }
+
+    #[test]
+    fn capture_takes_an_output_file_and_the_live_flags() {
+        let a = Cli::try_parse_from([
+            "rampart",
+            "capture",
+            "--out",
+            "estate.json.zst",
+            "--region",
+            "eu-west-2",
+        ])
+        .expect("parse");
+        assert!(a.data.is_live());
+        match a.command {
+            Some(Command::Capture(c)) => assert_eq!(c.out, PathBuf::from("estate.json.zst")),
+            other => panic!("expected capture, got {other:?}"),
+        }
+        assert!(Cli::try_parse_from(["rampart", "capture"]).is_err());
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The non-interactive faces of rampart (subcommands).
 
 pub mod audit;
+pub mod capture;
 pub mod diff;
 pub mod report;
 pub mod summary;

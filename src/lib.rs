@@ -1,9 +1,12 @@
 //! rampart: a terminal security-posture console for AWS.
 
+pub mod app;
+pub mod aws;
 pub mod cli;
 pub mod commands;
 pub mod demo;
 pub mod diff;
+pub mod input;
 pub mod ledger;
 pub mod model;
 pub mod query;
@@ -12,3 +15,4 @@ pub mod report;
 pub mod run;
 pub mod snapshot;
 pub mod text;
+pub mod ui;

@@ -6,6 +6,8 @@
 
 mod alarm;
 mod attestation;
+mod dataset;
+mod delta;
 mod estate;
 mod finding;
 mod kms;
@@ -17,10 +19,9 @@ mod severity;
 
 pub use alarm::{Alarm, AlarmState, LogGroup};
 pub use attestation::{Attestation, AttestationStatus};
-pub use estate::{
-    CallerIdentity, DataOrigin, DatasetKind, DatasetStatus, Estate, EstateMeta, LoadRecord,
-    LoadState,
-};
+pub use dataset::{DatasetKind, DatasetStatus, LoadRecord, LoadState};
+pub use delta::{EstateDelta, Keyed, finding_dataset};
+pub use estate::{CallerIdentity, DataOrigin, Estate, EstateMeta};
 pub use finding::{
     Channel, Compliance, ComplianceStatus, Finding, Provenance, RecordState, Remediation, Resource,
     Source, WorkflowStatus,

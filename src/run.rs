@@ -1,8 +1,8 @@
 //! Start-up: load the estate the flags name and run the chosen face.
 
-use crate::cli::{Cli, Command};
-use crate::model::Estate;
-use crate::{commands, demo, snapshot};
+use crate::cli::{Cli, Command, DataArgs, RenderArgs};
+use crate::model::{DataOrigin, Estate};
+use crate::{commands, demo, snapshot, ui};
 use std::process::ExitCode;
 
 /// Exit status for bad input (files, flags, filters).
@@ -11,6 +11,9 @@ pub const EXIT_BAD_INPUT: u8 = 2;
 /// Runs the command line; errors are printed as one line.
 pub fn run(cli: Cli) -> ExitCode {
     match &cli.command {
+        // The console opens at once and loads in the background.
+        None => return interactive(&cli),
+        // These need no estate from the data flags.
         Some(Command::Audit(audit)) => return commands::audit::run(audit),
         Some(Command::Diff(args)) => return commands::diff::run(args),
         _ => {}
@@ -22,35 +25,86 @@ pub fn run(cli: Cli) -> ExitCode {
             return ExitCode::from(EXIT_BAD_INPUT);
         }
     };
-    match cli.command {
-        Some(Command::Summary(args)) => commands::summary::run(&estate, &args),
-        Some(Command::Render(_args)) => {
-            eprintln!("rampart: render is not built yet");
+    match &cli.command {
+        Some(Command::Summary(args)) => commands::summary::run(&estate, args),
+        Some(Command::Render(args)) => render(&cli, &estate, args),
+        Some(Command::Capture(args)) => commands::capture::run(&estate, args),
+        Some(Command::Report(args)) => commands::report::run(&cli.data, &estate, args, None),
+        // Dispatched above, before any estate is loaded.
+        Some(Command::Audit(_) | Command::Diff(_)) | None => ExitCode::SUCCESS,
+    }
+}
+
+/// Console options from the flags: theme (NO_COLOR honoured), the demo's
+/// fixed clock, and the data source shown while loading.
+fn ui_options(cli: &Cli) -> Result<ui::Options, String> {
+    let opts = ui::Options::from_env(cli.theme.as_deref())?;
+    let data = &cli.data;
+    let source = if data.demo {
+        DataOrigin::Demo.describe()
+    } else if !data.files.is_empty() {
+        DataOrigin::Files {
+            paths: data.files.iter().map(|p| p.display().to_string()).collect(),
+        }
+        .describe()
+    } else {
+        DataOrigin::Live {
+            profile: data.profile.clone(),
+        }
+        .describe()
+    };
+    let clock = data.demo.then(demo::now);
+    Ok(opts.with_clock(clock).with_source(source))
+}
+
+fn interactive(cli: &Cli) -> ExitCode {
+    let opts = match ui_options(cli) {
+        Ok(o) => o,
+        Err(msg) => {
+            eprintln!("rampart: {msg}");
+            return ExitCode::from(EXIT_BAD_INPUT);
+        }
+    };
+    let data = cli.data.clone();
+    match ui::run_interactive(move |_progress| load_data(&data), opts) {
+        Ok(ui::Exit::Quit) => ExitCode::SUCCESS,
+        Ok(ui::Exit::LoadFailed(msg)) => {
+            eprintln!("rampart: {msg}");
             ExitCode::from(EXIT_BAD_INPUT)
         }
-        Some(Command::Report(args)) => commands::report::run(&cli.data, &estate, &args, None),
-        // Dispatched above, before any estate is loaded.
-        Some(Command::Audit(_) | Command::Diff(_)) => ExitCode::from(EXIT_BAD_INPUT),
-        None => {
-            eprintln!(
-                "rampart: the interactive console is not built yet; try `rampart --demo summary`"
-            );
+        Err(e) => {
+            eprintln!("rampart: {e:?}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn render(cli: &Cli, estate: &Estate, args: &RenderArgs) -> ExitCode {
+    let result = ui_options(cli).and_then(|opts| ui::render_command(estate, args, &opts));
+    match result {
+        Ok(out) => {
+            print!("{out}");
+            ExitCode::SUCCESS
+        }
+        Err(msg) => {
+            eprintln!("rampart: {msg}");
             ExitCode::from(EXIT_BAD_INPUT)
         }
     }
 }
 
-/// Loads the estate from the demo, files or (later) live AWS.
+/// Loads the estate from the demo, files or live AWS (the default).
 pub fn load_estate(cli: &Cli) -> Result<Estate, String> {
-    if cli.data.demo {
+    load_data(&cli.data)
+}
+
+/// Loads the estate the data flags name.
+pub fn load_data(data: &DataArgs) -> Result<Estate, String> {
+    if data.demo {
         return Ok(demo::estate());
     }
-    if !cli.data.files.is_empty() {
-        return snapshot::load_paths(&cli.data.files, chrono::Utc::now())
-            .map_err(|e| e.to_string());
+    if !data.files.is_empty() {
+        return snapshot::load_paths(&data.files, chrono::Utc::now()).map_err(|e| e.to_string());
     }
-    Err(
-        "live AWS reading is not available in this build yet: use --demo or --file PATH"
-            .to_string(),
-    )
+    crate::aws::load_live_blocking(data).map_err(|e| e.to_string())
 }

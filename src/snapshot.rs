@@ -8,6 +8,7 @@
 //! fails the whole load: nothing is ever half-loaded.
 
 mod asff;
+mod classify;
 mod detect;
 mod error;
 mod fields;
@@ -17,6 +18,7 @@ mod guardduty;
 mod import;
 mod macie;
 mod save;
+mod timestamp;
 
 pub use error::{EXPECTED_SHAPES, LoadError, SaveError};
 pub use format::{FORMAT, VERSION};
@@ -40,7 +42,9 @@ pub fn load_paths(paths: &[PathBuf], now: Timestamp) -> Result<Estate, LoadError
             None => merged = Some(estate),
             Some(m) => m.absorb(estate),
         }
-        names.push(name);
+        if !names.contains(&name) {
+            names.push(name);
+        }
     }
     let mut estate = merged.unwrap_or_else(|| {
         Estate::empty(EstateMeta::new(

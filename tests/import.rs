@@ -337,86 +337,49 @@ fn inspector_native_exports_are_refused_with_a_reason() {
 }
 
 #[test]
-fn every_public_sample_imports_or_is_refused_in_one_line() {
-    let Some(root) = import_support::samples() else {
-        return;
-    };
-    let mut seen = 0;
-    for path in import_support::files_under(&root.join("public")) {
-        let rel = path
-            .strip_prefix(&root)
-            .expect("under root")
-            .display()
-            .to_string();
-        let expected = import_support::expected_count(&rel)
-            .unwrap_or_else(|| panic!("{rel}: no expectation recorded for this sample"));
-        let result = load_paths(std::slice::from_ref(&path), now());
-        match (expected, result) {
-            (Some(n), Ok(e)) => assert_eq!(e.findings.len(), n, "{rel}"),
-            (None, Err(err)) => {
-                let msg = err.to_string();
-                assert!(!msg.contains('\n'), "{msg}");
-                assert!(msg.starts_with(&path.display().to_string()), "{msg}");
-            }
-            (Some(_), Err(err)) => panic!("{rel}: refused: {err}"),
-            (None, Ok(e)) => panic!(
-                "{rel}: expected a refusal, got {} findings",
-                e.findings.len()
-            ),
+fn an_empty_export_claims_nothing() {
+    for text in [r#"{"Findings": []}"#, r#"{"findings": []}"#, "[]"] {
+        let e = load_bytes("empty.json", text.as_bytes(), now()).expect("loads");
+        assert!(e.findings.is_empty());
+        for dataset in DatasetKind::ALL {
+            assert_eq!(e.status(dataset), DatasetStatus::NotLoaded, "{text}");
         }
-        seen += 1;
-    }
-    assert_eq!(seen, 56, "sample files seen");
-}
-
-#[test]
-fn every_malformed_sample_is_refused_with_line_and_column() {
-    let Some(root) = import_support::samples() else {
-        return;
-    };
-    let files = import_support::files_under(&root.join("malformed"));
-    assert_eq!(files.len(), 5);
-    for path in files {
-        let err = load_paths(std::slice::from_ref(&path), now()).expect_err("malformed");
-        let msg = err.to_string();
-        let rest = msg
-            .strip_prefix(&format!("{}:", path.display()))
-            .unwrap_or_else(|| panic!("{msg}"));
-        let mut parts = rest.splitn(3, ':');
-        let line = parts.next().unwrap_or("");
-        let col = parts.next().unwrap_or("");
-        assert!(
-            line.parse::<usize>().is_ok() && col.parse::<usize>().is_ok(),
-            "{msg}"
-        );
-        assert!(!msg.contains('\n'), "{msg}");
     }
 }
 
 #[test]
-fn combined_public_exports_de_duplicate_against_their_sources() {
-    let Some(root) = import_support::samples() else {
-        return;
+fn json_lines_of_eventbridge_events_mix_sources() {
+    let gd = std::fs::read_to_string(fixture("eventbridge-guardduty.json")).expect("gd");
+    let macie = std::fs::read_to_string(fixture("eventbridge-macie.json")).expect("macie");
+    let one_line = |s: &str| {
+        serde_json::to_string(&serde_json::from_str::<serde_json::Value>(s).expect("json"))
+            .expect("compact")
     };
-    let public = root.join("public");
-    let mut gd = vec![public.join("cli-shaped/all-public-guardduty.get-findings.json")];
-    gd.extend(import_support::files_under(&public.join("guardduty")));
-    let e = load_paths(&gd, now()).expect("guardduty samples");
-    assert_eq!(e.findings.len(), 19);
+    let text = format!("{}\n{}\n", one_line(&gd), one_line(&macie));
+    let e = load_bytes("events.jsonl", text.as_bytes(), now()).expect("loads");
+    let sources: Vec<Source> = e.findings.iter().map(|f| f.source).collect();
+    assert_eq!(sources, [Source::GuardDuty, Source::Macie]);
+    assert!(e.status(DatasetKind::GuardDutyFindings).is_complete());
+    assert!(e.status(DatasetKind::MacieFindings).is_complete());
+    assert_eq!(
+        e.status(DatasetKind::SecurityHubFindings),
+        DatasetStatus::NotLoaded
+    );
+}
 
-    let mut sh = vec![public.join("cli-shaped/all-public-asff.get-findings.json")];
-    sh.extend(import_support::files_under(&public.join("securityhub")));
-    let e = load_paths(&sh, now()).expect("securityhub samples");
-    assert_eq!(e.findings.len(), 46);
-    let gd_via_sh = e
-        .findings
-        .iter()
-        .filter(|f| f.source == Source::GuardDuty)
-        .count();
-    assert_eq!(gd_via_sh, 6);
-
-    let mut macie = vec![public.join("cli-shaped/all-public-macie.get-findings.json")];
-    macie.extend(import_support::files_under(&public.join("macie")));
-    let e = load_paths(&macie, now()).expect("macie samples");
-    assert_eq!(e.findings.len(), 4);
+#[test]
+fn a_macie_finding_without_an_id_gets_a_stable_labelled_one() {
+    let text = r#"{"findings":[{"accountId":"111122223333","category":"CLASSIFICATION",
+        "severity":{"description":"High","score":8.1},"title":"t","type":"SensitiveData:S3Object/Personal"}]}"#;
+    let a = load_bytes("sparse.json", text.as_bytes(), now()).expect("loads");
+    let b = load_bytes("sparse.json", text.as_bytes(), now()).expect("loads");
+    assert!(
+        a.findings[0].id.starts_with("macie-unidentified-"),
+        "{}",
+        a.findings[0].id
+    );
+    assert_eq!(a.findings[0].id, b.findings[0].id);
+    assert_eq!(a.findings[0].severity, Severity::High);
+    assert_eq!(a.findings[0].region, "");
+    assert!(a.status(DatasetKind::MacieFindings).is_complete());
 }

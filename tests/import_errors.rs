@@ -109,7 +109,7 @@ fn empty_files_directories_and_missing_files() {
         format!("{}: is a directory", dir.path().display())
     );
     let missing = dir.path().join("missing.json");
-    let err = load_paths(&[missing.clone()], now()).expect_err("missing");
+    let err = load_paths(std::slice::from_ref(&missing), now()).expect_err("missing");
     assert_eq!(
         err.to_string(),
         format!("{}: no such file", missing.display())

@@ -12,6 +12,9 @@ use std::process::ExitCode;
 pub struct DatasetSummary {
     /// `None` when nothing was read: "unknown", never zero.
     pub count: Option<usize>,
+    /// The count per region (only when `count` is known).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub by_region: BTreeMap<String, usize>,
     pub status: DatasetStatus,
 }
 
@@ -56,7 +59,19 @@ pub fn build(estate: &Estate) -> Summary {
     for kind in DatasetKind::ALL {
         let status = estate.status(kind);
         let count = status.has_data().then(|| count_items(estate, kind));
-        datasets.insert(kind.key(), DatasetSummary { count, status });
+        let by_region = if count.is_some() {
+            region_counts(estate, kind)
+        } else {
+            BTreeMap::new()
+        };
+        datasets.insert(
+            kind.key(),
+            DatasetSummary {
+                count,
+                by_region,
+                status,
+            },
+        );
     }
     let alarms_by_state = estate.status(DatasetKind::Alarms).has_data().then(|| {
         let mut m: BTreeMap<&'static str, usize> =
@@ -99,6 +114,37 @@ fn count_items(estate: &Estate, kind: DatasetKind) -> usize {
         DatasetKind::FlowLogs => estate.flow_logs.len(),
         DatasetKind::LogGroups => estate.log_groups.len(),
         DatasetKind::Alarms => estate.alarms.len(),
+    }
+}
+
+fn region_counts(estate: &Estate, kind: DatasetKind) -> BTreeMap<String, usize> {
+    use crate::model::{Channel, Keyed};
+    fn tally<'a, T: Keyed + 'a>(items: impl IntoIterator<Item = &'a T>) -> BTreeMap<String, usize> {
+        let mut m = BTreeMap::new();
+        for i in items {
+            *m.entry(i.region().to_string()).or_default() += 1;
+        }
+        m
+    }
+    let by_channel = |c: Channel| tally(estate.findings.iter().filter(|f| f.has_channel(c)));
+    match kind {
+        DatasetKind::SecurityHubFindings => by_channel(Channel::SecurityHub),
+        DatasetKind::GuardDutyFindings => by_channel(Channel::GuardDuty),
+        DatasetKind::MacieFindings => by_channel(Channel::Macie),
+        DatasetKind::Standards => tally(&estate.standards),
+        DatasetKind::Controls => tally(&estate.controls),
+        DatasetKind::KmsKeys => tally(&estate.kms_keys),
+        DatasetKind::Vpcs => tally(&estate.vpcs),
+        DatasetKind::Subnets => tally(&estate.subnets),
+        DatasetKind::RouteTables => tally(&estate.route_tables),
+        DatasetKind::InternetGateways => tally(&estate.internet_gateways),
+        DatasetKind::NatGateways => tally(&estate.nat_gateways),
+        DatasetKind::VpcEndpoints => tally(&estate.vpc_endpoints),
+        DatasetKind::SecurityGroups => tally(&estate.security_groups),
+        DatasetKind::NetworkAcls => tally(&estate.network_acls),
+        DatasetKind::FlowLogs => tally(&estate.flow_logs),
+        DatasetKind::LogGroups => tally(&estate.log_groups),
+        DatasetKind::Alarms => tally(&estate.alarms),
     }
 }
 

@@ -2,6 +2,7 @@
 //! for exports which records it holds and which importer reads each.
 
 use super::LoadError;
+use super::classify::{Class, classify, object_keys};
 use super::fields::describe;
 use super::format::{Probe, read_snapshot};
 use crate::model::Estate;
@@ -9,6 +10,8 @@ use serde_json::{Map, Value};
 use std::borrow::Cow;
 
 const ZSTD_MAGIC: [u8; 4] = [0x28, 0xB5, 0x2F, 0xFD];
+/// The most a compressed file may expand to (a guard against zstd bombs).
+const MAX_INFLATED: u64 = 4 << 30;
 
 /// The importer for one record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,11 +71,11 @@ pub(super) fn parse(name: &str, raw: &[u8]) -> Result<Parsed, LoadError> {
 
 fn decompress<'a>(name: &str, bytes: &'a [u8]) -> Result<Cow<'a, [u8]>, LoadError> {
     if bytes.starts_with(&ZSTD_MAGIC) {
-        return zstd::stream::decode_all(bytes)
+        return inflate(bytes)
             .map(Cow::Owned)
-            .map_err(|e| LoadError::CorruptZstd {
+            .map_err(|message| LoadError::CorruptZstd {
                 name: name.to_string(),
-                message: e.to_string(),
+                message,
             });
     }
     let lower = name.to_ascii_lowercase();
@@ -96,6 +99,24 @@ fn decompress<'a>(name: &str, bytes: &'a [u8]) -> Result<Cow<'a, [u8]>, LoadErro
         }
     }
     Ok(Cow::Borrowed(bytes))
+}
+
+/// Decompresses a zstd stream, refusing to grow past [`MAX_INFLATED`].
+fn inflate(bytes: &[u8]) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let decoder = zstd::stream::read::Decoder::new(bytes).map_err(|e| e.to_string())?;
+    let mut out = Vec::new();
+    decoder
+        .take(MAX_INFLATED + 1)
+        .read_to_end(&mut out)
+        .map_err(|e| e.to_string())?;
+    if out.len() as u64 > MAX_INFLATED {
+        return Err(format!(
+            "decompresses to more than {} GiB",
+            MAX_INFLATED >> 30
+        ));
+    }
+    Ok(out)
 }
 
 fn is_trailing(e: &serde_json::Error) -> bool {
@@ -163,10 +184,11 @@ impl<'n> Walk<'n> {
 
     fn object(&mut self, mut map: Map<String, Value>) -> Result<(), LoadError> {
         // cloud-custodian placebo recording of a boto3 response
-        if map.contains_key("status_code") && map.get("data").is_some_and(Value::is_object) {
-            if let Some(Value::Object(data)) = map.remove("data") {
-                return self.object(data);
-            }
+        if map.contains_key("status_code")
+            && map.get("data").is_some_and(Value::is_object)
+            && let Some(Value::Object(data)) = map.remove("data")
+        {
+            return self.object(data);
         }
         if let Some(detail_type) = map.get("detail-type").and_then(Value::as_str) {
             let detail_type = detail_type.to_string();
@@ -310,73 +332,4 @@ impl<'n> Walk<'n> {
             found,
         }
     }
-}
-
-/// What a record is, judged by its members.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Class {
-    Kind(Kind),
-    /// Inspector2's own format: recognised, refused.
-    Inspector,
-}
-
-fn classify(map: &Map<String, Value>) -> Option<Class> {
-    let has = |k: &str| {
-        map.get(k)
-            .or_else(|| {
-                map.iter()
-                    .find(|(key, _)| key.eq_ignore_ascii_case(k))
-                    .map(|(_, v)| v)
-            })
-            .is_some_and(|v| !v.is_null())
-    };
-    let text = |k: &str| {
-        map.iter()
-            .find(|(key, _)| key.eq_ignore_ascii_case(k))
-            .and_then(|(_, v)| v.as_str())
-            .unwrap_or("")
-    };
-    if map.contains_key("ProductArn")
-        || text("SchemaVersion") == "2018-10-08"
-        || (map.contains_key("AwsAccountId") && map.contains_key("Types"))
-    {
-        return Some(Class::Kind(Kind::Asff));
-    }
-    if has("findingArn") || has("inspectorScore") || has("packageVulnerabilityDetails") {
-        return Some(Class::Inspector);
-    }
-    let severity_is_number = map
-        .iter()
-        .find(|(k, _)| k.eq_ignore_ascii_case("severity"))
-        .is_some_and(|(_, v)| v.is_number());
-    if text("Arn").contains(":guardduty:")
-        || (text("SchemaVersion") == "2.0" && has("Resource"))
-        || (has("AccountId") && has("Type") && severity_is_number)
-    {
-        return Some(Class::Kind(Kind::GuardDuty));
-    }
-    if has("AccountId")
-        && (has("category")
-            || has("classificationDetails")
-            || has("policyDetails")
-            || has("resourcesAffected")
-            || text("type").starts_with("SensitiveData:")
-            || text("type").starts_with("Policy:"))
-    {
-        return Some(Class::Kind(Kind::Macie));
-    }
-    None
-}
-
-fn object_keys(map: &Map<String, Value>) -> String {
-    if map.is_empty() {
-        return "an empty object".to_string();
-    }
-    let keys: Vec<String> = map
-        .keys()
-        .take(6)
-        .map(|k| serde_json::Value::from(k.as_str()).to_string())
-        .collect();
-    let more = if map.len() > 6 { ", ..." } else { "" };
-    format!("an object with keys {}{more}", keys.join(", "))
 }

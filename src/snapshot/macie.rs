@@ -121,11 +121,14 @@ fn severity(o: &Obj) -> Result<(Severity, NativeSeverity), Problem> {
 }
 
 fn score_band(score: f64) -> Severity {
-    match score {
-        s if s == 1.0 => Severity::Low,
-        s if s == 2.0 => Severity::Medium,
-        s if s == 3.0 => Severity::High,
-        s => Severity::from_guardduty(s),
+    if score == 1.0 {
+        Severity::Low
+    } else if score == 2.0 {
+        Severity::Medium
+    } else if score == 3.0 {
+        Severity::High
+    } else {
+        Severity::from_guardduty(score)
     }
 }
 

@@ -10,7 +10,11 @@ use std::path::Path;
 /// "estate":{...}}`: zstd-compressed when the name ends in `.zst`, pretty
 /// JSON otherwise. The file appears complete or not at all (written to a
 /// temporary file in the same directory, then renamed) and is readable by
-/// its owner only (0600 on unix).
+/// its owner only (0600 on unix). Timestamps keep every digit; numbers are
+/// written in their shortest exact form, which serde_json reads back bit for
+/// bit for values of up to 15 significant digits (all that AWS providers
+/// write). A computed 16-17 digit value may come back one ulp off unless
+/// serde_json's `float_roundtrip` feature is enabled.
 pub fn save(estate: &Estate, path: &Path) -> Result<(), SaveError> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,

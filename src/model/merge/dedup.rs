@@ -4,20 +4,21 @@
 use crate::model::{Channel, Finding, Provenance, Source, Timestamp};
 use std::collections::HashMap;
 
-/// What makes two records the same finding.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-enum Key {
+/// What makes two records the same finding (borrowed from the findings, so
+/// building keys allocates nothing).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Key<'a> {
     /// The same record read twice: channel, ASFF product, account, native id.
-    Record(Channel, String, String, String),
+    Record(Channel, &'a str, &'a str, &'a str),
     /// A GuardDuty finding id in an account (native `id`, or the last path
     /// segment of the ASFF `Id`, which is the GuardDuty finding ARN).
-    GuardDutyId(String, String),
-    GuardDutyArn(String),
+    GuardDutyId(&'a str, &'a str),
+    GuardDutyArn(&'a str),
     /// A Macie finding id in an account (native `id` or ASFF `Id`).
-    MacieId(String, String),
+    MacieId(&'a str, &'a str),
     /// Macie fallback: type, affected resource, account, region, creation
     /// time in milliseconds.
-    MacieShape(String, String, String, String, i64),
+    MacieShape(&'a str, &'a str, &'a str, &'a str, i64),
 }
 
 /// Collapses findings that are the same finding:
@@ -36,30 +37,57 @@ enum Key {
 pub fn dedup_findings(findings: Vec<Finding>) -> Vec<Finding> {
     let n = findings.len();
     let mut parent: Vec<usize> = (0..n).collect();
-    let mut seen: HashMap<Key, usize> = HashMap::with_capacity(n * 3);
-    for (i, f) in findings.iter().enumerate() {
-        for key in keys(f) {
-            match seen.get(&key) {
-                Some(&j) => union(&mut parent, i, j),
-                None => {
-                    seen.insert(key, i);
+    {
+        let mut seen: HashMap<Key<'_>, usize> = HashMap::with_capacity(n * 3);
+        let mut keys = Vec::new();
+        for (i, f) in findings.iter().enumerate() {
+            keys.clear();
+            keys_of(f, &mut keys);
+            for key in keys.drain(..) {
+                match seen.get(&key) {
+                    Some(&j) => union(&mut parent, i, j),
+                    None => {
+                        seen.insert(key, i);
+                    }
                 }
             }
         }
     }
-    drop(seen);
-    // Groups in order of their first member.
-    let mut group_of_root: HashMap<usize, usize> = HashMap::new();
-    let mut groups: Vec<Vec<Finding>> = Vec::new();
-    for (i, f) in findings.into_iter().enumerate() {
-        let root = find(&mut parent, i);
-        let g = *group_of_root.entry(root).or_insert_with(|| {
-            groups.push(Vec::new());
-            groups.len() - 1
-        });
-        groups[g].push(f);
+    let roots: Vec<usize> = (0..n).map(|i| find(&mut parent, i)).collect();
+    let mut sizes = vec![0u32; n];
+    for &r in &roots {
+        sizes[r] += 1;
     }
-    groups.into_iter().filter_map(combine).collect()
+    // Singletons go straight out; groups wait for all their members in the
+    // slot of their first one.
+    #[expect(
+        clippy::large_enum_variant,
+        reason = "every finding passes through a slot; boxing would allocate once per finding"
+    )]
+    enum Slot {
+        Done(Finding),
+        Group(usize),
+    }
+    let mut slots: Vec<Slot> = Vec::with_capacity(n);
+    let mut groups: HashMap<usize, Vec<Finding>> = HashMap::new();
+    for (f, &root) in findings.into_iter().zip(&roots) {
+        if sizes[root] == 1 {
+            slots.push(Slot::Done(f));
+        } else {
+            let members = groups.entry(root).or_default();
+            if members.is_empty() {
+                slots.push(Slot::Group(root));
+            }
+            members.push(f);
+        }
+    }
+    slots
+        .into_iter()
+        .filter_map(|slot| match slot {
+            Slot::Done(f) => Some(f),
+            Slot::Group(root) => groups.remove(&root).and_then(combine),
+        })
+        .collect()
 }
 
 fn find(parent: &mut [usize], mut i: usize) -> usize {
@@ -73,7 +101,6 @@ fn find(parent: &mut [usize], mut i: usize) -> usize {
 fn union(parent: &mut [usize], a: usize, b: usize) {
     let (ra, rb) = (find(parent, a), find(parent, b));
     if ra != rb {
-        // The smaller index is the root: stable, and the group's first member.
         let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
         parent[hi] = lo;
     }
@@ -91,37 +118,34 @@ fn asff_product(p: &Provenance) -> &str {
         .unwrap_or("")
 }
 
-fn keys(f: &Finding) -> Vec<Key> {
-    let mut keys = Vec::with_capacity(f.provenances.len() * 2 + 1);
+fn keys_of<'a>(f: &'a Finding, keys: &mut Vec<Key<'a>>) {
     for p in &f.provenances {
-        let account = p.account_id.clone();
+        let account = p.account_id.as_str();
+        let id = p.native_id.as_str();
         keys.push(Key::Record(
             p.channel,
-            p.product_arn.clone().unwrap_or_default(),
-            account.clone(),
-            p.native_id.clone(),
+            p.product_arn.as_deref().unwrap_or(""),
+            account,
+            id,
         ));
         match (p.channel, asff_product(p)) {
             (Channel::GuardDuty, _) => {
-                keys.push(Key::GuardDutyId(account, p.native_id.clone()));
+                keys.push(Key::GuardDutyId(account, id));
                 if let Some(arn) = &p.native_arn {
-                    keys.push(Key::GuardDutyArn(arn.clone()));
+                    keys.push(Key::GuardDutyArn(arn));
                 }
             }
             (Channel::SecurityHub, "aws/guardduty") => {
-                keys.push(Key::GuardDutyArn(p.native_id.clone()));
-                keys.push(Key::GuardDutyId(
-                    account,
-                    last_segment(&p.native_id).to_string(),
-                ));
+                keys.push(Key::GuardDutyArn(id));
+                keys.push(Key::GuardDutyId(account, last_segment(id)));
             }
-            (Channel::Macie, _) => keys.push(Key::MacieId(account, p.native_id.clone())),
+            (Channel::Macie, _) => keys.push(Key::MacieId(account, id)),
             (Channel::SecurityHub, "aws/macie") => {
-                let last = last_segment(&p.native_id);
-                if last != p.native_id {
-                    keys.push(Key::MacieId(account.clone(), last.to_string()));
+                keys.push(Key::MacieId(account, id));
+                let last = last_segment(id);
+                if last != id {
+                    keys.push(Key::MacieId(account, last));
                 }
-                keys.push(Key::MacieId(account, p.native_id.clone()));
             }
             _ => {}
         }
@@ -130,14 +154,13 @@ fn keys(f: &Finding) -> Vec<Key> {
         && let (Some(created), Some(resource)) = (f.created_at, macie_resource(f))
     {
         keys.push(Key::MacieShape(
-            f.finding_type.clone(),
-            resource.to_string(),
-            f.account_id.clone(),
-            f.region.clone(),
+            &f.finding_type,
+            resource,
+            &f.account_id,
+            &f.region,
             created.timestamp_millis(),
         ));
     }
-    keys
 }
 
 /// The most specific resource of a Macie finding: the object, else the bucket.
@@ -157,13 +180,11 @@ fn rank(f: &Finding) -> (bool, Option<Timestamp>) {
     )
 }
 
-fn record_key(p: &Provenance) -> (Channel, Option<String>, String, String) {
-    (
-        p.channel,
-        p.product_arn.clone(),
-        p.account_id.clone(),
-        p.native_id.clone(),
-    )
+fn same_record(a: &Provenance, b: &Provenance) -> bool {
+    a.channel == b.channel
+        && a.native_id == b.native_id
+        && a.account_id == b.account_id
+        && a.product_arn == b.product_arn
 }
 
 fn combine(mut members: Vec<Finding>) -> Option<Finding> {
@@ -192,8 +213,8 @@ fn combine(mut members: Vec<Finding>) -> Option<Finding> {
     }
 
     // Provenances: one per record, from the best-ranked finding holding it.
+    // Groups are small (a record and its copies), so a linear scan beats hashing.
     let mut provenances: Vec<(Provenance, (bool, Option<Timestamp>))> = Vec::new();
-    let mut at: HashMap<_, usize> = HashMap::new();
     let primary_provs = std::mem::take(&mut primary.provenances);
     let everything = primary_provs.into_iter().map(|p| (p, primary_rank)).chain(
         members.iter_mut().zip(ranks).flat_map(|(m, r)| {
@@ -203,17 +224,13 @@ fn combine(mut members: Vec<Finding>) -> Option<Finding> {
         }),
     );
     for (p, r) in everything {
-        let key = record_key(&p);
-        match at.get(&key) {
-            Some(&i) => {
+        match provenances.iter().position(|(q, _)| same_record(q, &p)) {
+            Some(i) => {
                 if r > provenances[i].1 {
                     provenances[i] = (p, r);
                 }
             }
-            None => {
-                at.insert(key, provenances.len());
-                provenances.push((p, r));
-            }
+            None => provenances.push((p, r)),
         }
     }
     primary.provenances = provenances.into_iter().map(|(p, _)| p).collect();

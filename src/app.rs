@@ -1,0 +1,189 @@
+//! The application core: one state (`App`), the actions that change it and
+//! the effects it asks for. `update` does no I/O, so every behaviour can be
+//! driven and checked without a terminal.
+
+mod action;
+mod console;
+mod cursor;
+mod detail;
+mod findings;
+mod overlay;
+mod route;
+mod summary;
+mod update;
+
+pub use action::{Action, Effect, Hit};
+pub use console::console_url;
+pub use cursor::ListCursor;
+pub use detail::{DetailLine, DetailView, LineKind};
+pub use findings::{
+    Column, FindingsView, GroupKey, GroupRow, Pin, Selected, Sort, resource_id, updated,
+};
+pub use overlay::{CommandPrompt, FilterPrompt, HelpOverlay, Message, Overlay};
+pub use route::{GRID_COLS, OverviewPanel, OverviewView, Route};
+pub use summary::{KeyCounts, Summary, sev_index};
+pub use update::{complete, update};
+
+use crate::input::{KeyMap, ViewKind};
+use crate::model::{DataOrigin, Estate, EstateMeta, Timestamp};
+use ratatui::layout::Rect;
+use std::cell::RefCell;
+use std::sync::Arc;
+
+/// Where the app stands with its data.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DataState {
+    Loading { progress: Option<Progress> },
+    Ready,
+    Failed(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Progress {
+    pub done: u64,
+    pub total: u64,
+    pub label: String,
+}
+
+/// A one-line message in the footer until the next key.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+/// Things the app is started with.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    /// Data source shown before the estate says where it came from.
+    pub source_label: String,
+    /// A fixed clock (demo, tests, `render`); `None` reads the system clock.
+    pub clock: Option<Timestamp>,
+    pub keymap: KeyMap,
+}
+
+pub struct App {
+    pub estate: Arc<Estate>,
+    pub summary: Summary,
+    pub data: DataState,
+    /// The bottom of the navigation stack: the overview, never popped.
+    pub root: Route,
+    /// Views opened above the root (Enter pushes, Esc pops).
+    pub stack: Vec<Route>,
+    pub overlay: Option<Overlay>,
+    pub keymap: KeyMap,
+    pub status: Option<Status>,
+    pub spinner: usize,
+    /// Generation of the current load; results of older loads are dropped.
+    pub generation: u64,
+    pub source_label: String,
+    pub clock: Option<Timestamp>,
+    /// Click targets of the last frame (written by the renderer).
+    pub hits: RefCell<Vec<(Rect, Hit)>>,
+    pub quit: bool,
+    /// True once any estate has been shown; a failed first load aborts.
+    pub loaded_once: bool,
+}
+
+impl App {
+    /// An app waiting for its first load (generation 1).
+    pub fn new(settings: Settings) -> App {
+        let at = settings.clock.unwrap_or_else(chrono::Utc::now);
+        let estate = Estate::empty(EstateMeta::new(DataOrigin::Demo, at));
+        App {
+            summary: Summary::of(&estate),
+            estate: Arc::new(estate),
+            data: DataState::Loading { progress: None },
+            loaded_once: false,
+            root: Route::Overview(OverviewView::default()),
+            stack: Vec::new(),
+            overlay: None,
+            keymap: settings.keymap,
+            status: None,
+            spinner: 0,
+            generation: 1,
+            source_label: settings.source_label,
+            clock: settings.clock,
+            hits: RefCell::new(Vec::new()),
+            quit: false,
+        }
+    }
+
+    /// An app with its data already loaded.
+    pub fn with_estate(estate: Estate, settings: Settings) -> App {
+        let mut app = App::new(settings);
+        app.set_estate(estate);
+        app
+    }
+
+    /// Replaces the data; every open view refreshes and keeps its place.
+    pub fn set_estate(&mut self, estate: Estate) {
+        self.summary = Summary::of(&estate);
+        self.estate = Arc::new(estate);
+        self.data = DataState::Ready;
+        self.loaded_once = true;
+        let estate = Arc::clone(&self.estate);
+        let mut keep = Vec::with_capacity(self.stack.len());
+        for route in self.stack.drain(..) {
+            match route {
+                Route::Findings(mut v) => {
+                    v.data_changed(&estate);
+                    keep.push(Route::Findings(v));
+                }
+                Route::Detail(d) => {
+                    // Re-find the finding by id; drop the view if it is gone.
+                    if let Some(i) = estate.findings.iter().position(|f| f.id == d.id) {
+                        keep.push(Route::Detail(Box::new(DetailView::new(
+                            i,
+                            &estate.findings[i],
+                        ))));
+                    }
+                }
+                other => keep.push(other),
+            }
+        }
+        self.stack = keep;
+    }
+
+    /// The focused view.
+    pub fn route(&self) -> &Route {
+        self.stack.last().unwrap_or(&self.root)
+    }
+
+    pub fn route_mut(&mut self) -> &mut Route {
+        self.stack.last_mut().unwrap_or(&mut self.root)
+    }
+
+    /// Every view from the root to the focused one (for breadcrumbs).
+    pub fn routes(&self) -> impl Iterator<Item = &Route> {
+        std::iter::once(&self.root).chain(self.stack.iter())
+    }
+
+    pub fn view(&self) -> ViewKind {
+        self.route().kind()
+    }
+
+    pub fn now(&self) -> Timestamp {
+        self.clock.unwrap_or_else(chrono::Utc::now)
+    }
+
+    /// True while anything loads: the spinner runs only then.
+    pub fn is_busy(&self) -> bool {
+        matches!(self.data, DataState::Loading { .. }) || self.estate.is_loading()
+    }
+
+    /// The data source: what the estate says, else what we were told.
+    pub fn source(&self) -> String {
+        match self.data {
+            DataState::Ready => self.estate.meta.origin.describe(),
+            _ => self.source_label.clone(),
+        }
+    }
+
+    pub fn set_status(&mut self, text: impl Into<String>, error: bool) {
+        self.status = Some(Status {
+            text: text.into(),
+            error,
+        });
+    }
+}

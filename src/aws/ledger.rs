@@ -1,0 +1,189 @@
+//! The call ledger: one record per AWS request rampart made or refused.
+//!
+//! Filled by the guard interceptor on every client; read by the TUI's
+//! `:log`, the session log and the tests (which operations were sent).
+
+use crate::model::Timestamp;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+/// How one call ended.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum CallOutcome {
+    /// The service answered with a result.
+    Ok,
+    /// The read-only guard stopped it before anything was sent.
+    Refused { reason: String },
+    /// Sent (or attempted) and failed.
+    Failed {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        http_status: Option<u16>,
+        message: String,
+    },
+}
+
+/// One AWS call.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CallRecord {
+    /// Position in the ledger, from 0.
+    pub seq: u64,
+    /// The SDK's service name: `SecurityHub`, `EC2`, `KMS`, ...
+    pub service: String,
+    /// The operation: `GetFindings`, `DescribeVpcs`, ...
+    pub operation: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    pub started_at: Timestamp,
+    pub duration_ms: u64,
+    /// Requests that left the machine (0 when refused; >1 after retries).
+    pub attempts: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+    pub outcome: CallOutcome,
+}
+
+impl CallRecord {
+    /// The IAM action this call needs, e.g. `securityhub:GetFindings`.
+    pub fn iam_action(&self) -> String {
+        iam_action(&self.service, &self.operation)
+    }
+}
+
+/// `service:Operation` in IAM's spelling (the service prefix is the SDK's
+/// service name in lower case for every service rampart uses).
+pub fn iam_action(service: &str, operation: &str) -> String {
+    format!("{}:{operation}", service.to_ascii_lowercase())
+}
+
+/// Shared, append-only list of calls. Cloning shares the same ledger.
+#[derive(Debug, Clone, Default)]
+pub struct CallLedger {
+    inner: Arc<Mutex<Vec<CallRecord>>>,
+}
+
+impl CallLedger {
+    pub fn new() -> CallLedger {
+        CallLedger::default()
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Vec<CallRecord>> {
+        self.inner.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Appends a record, numbering it.
+    pub(crate) fn push(&self, mut rec: CallRecord) {
+        let mut v = self.lock();
+        rec.seq = v.len() as u64;
+        v.push(rec);
+    }
+
+    pub fn len(&self) -> usize {
+        self.lock().len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lock().is_empty()
+    }
+
+    /// Every record so far.
+    pub fn records(&self) -> Vec<CallRecord> {
+        self.lock().clone()
+    }
+
+    /// Records from position `from` on (for a view that polls).
+    pub fn since(&self, from: usize) -> Vec<CallRecord> {
+        let v = self.lock();
+        v.get(from..)
+            .map(<[CallRecord]>::to_vec)
+            .unwrap_or_default()
+    }
+
+    /// IAM actions of the calls that were actually sent.
+    pub fn sent_actions(&self) -> BTreeSet<String> {
+        self.lock()
+            .iter()
+            .filter(|r| r.attempts > 0)
+            .map(CallRecord::iam_action)
+            .collect()
+    }
+
+    /// Calls the guard refused.
+    pub fn refused(&self) -> Vec<CallRecord> {
+        self.lock()
+            .iter()
+            .filter(|r| matches!(r.outcome, CallOutcome::Refused { .. }))
+            .cloned()
+            .collect()
+    }
+
+    /// Requests that left the machine, retries included.
+    pub fn attempts(&self) -> u64 {
+        self.lock().iter().map(|r| u64::from(r.attempts)).sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rec(service: &str, op: &str, attempts: u32, outcome: CallOutcome) -> CallRecord {
+        CallRecord {
+            seq: 99,
+            service: service.into(),
+            operation: op.into(),
+            region: Some("eu-west-2".into()),
+            started_at: chrono::Utc::now(),
+            duration_ms: 3,
+            attempts,
+            request_id: None,
+            outcome,
+        }
+    }
+
+    #[test]
+    fn numbers_records_and_reports_sent_actions() {
+        let l = CallLedger::new();
+        l.push(rec("KMS", "ListKeys", 1, CallOutcome::Ok));
+        l.push(rec(
+            "SecurityHub",
+            "BatchUpdateFindings",
+            0,
+            CallOutcome::Refused {
+                reason: "write".into(),
+            },
+        ));
+        l.clone()
+            .push(rec("EC2", "DescribeVpcs", 3, CallOutcome::Ok));
+        assert_eq!(l.len(), 3);
+        assert_eq!(
+            l.records().iter().map(|r| r.seq).collect::<Vec<_>>(),
+            [0, 1, 2]
+        );
+        assert_eq!(
+            l.sent_actions().into_iter().collect::<Vec<_>>(),
+            ["ec2:DescribeVpcs", "kms:ListKeys"]
+        );
+        assert_eq!(l.refused().len(), 1);
+        assert_eq!(l.attempts(), 4);
+        assert_eq!(l.since(2).len(), 1);
+        assert!(l.since(10).is_empty());
+    }
+
+    #[test]
+    fn records_serialise_with_a_tagged_outcome() {
+        let json = serde_json::to_value(rec(
+            "KMS",
+            "ListKeys",
+            1,
+            CallOutcome::Failed {
+                http_status: Some(400),
+                message: "x".into(),
+            },
+        ))
+        .expect("json");
+        assert_eq!(json["outcome"]["kind"], "failed");
+        assert_eq!(json["outcome"]["http_status"], 400);
+    }
+}
