@@ -25,6 +25,21 @@ pub fn parse_time(s: &str) -> Option<Timestamp> {
         .map(|t| t.with_timezone(&chrono::Utc))
 }
 
+/// Drops `null` members so a rebuilt record reads like the service's own JSON.
+pub fn prune_nulls(v: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match v {
+        Value::Object(m) => Value::Object(
+            m.into_iter()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, v)| (k, prune_nulls(v)))
+                .collect(),
+        ),
+        Value::Array(a) => Value::Array(a.into_iter().map(prune_nulls).collect()),
+        other => other,
+    }
+}
+
 /// `Some(s)` for non-empty strings.
 pub fn non_empty(s: Option<&str>) -> Option<String> {
     s.filter(|s| !s.is_empty()).map(str::to_string)

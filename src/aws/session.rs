@@ -24,17 +24,7 @@ const SECURITY_HUB: &[DatasetKind] = &[
     DatasetKind::Controls,
 ];
 
-const EC2: &[DatasetKind] = &[
-    DatasetKind::Vpcs,
-    DatasetKind::Subnets,
-    DatasetKind::RouteTables,
-    DatasetKind::InternetGateways,
-    DatasetKind::NatGateways,
-    DatasetKind::VpcEndpoints,
-    DatasetKind::SecurityGroups,
-    DatasetKind::NetworkAcls,
-    DatasetKind::FlowLogs,
-];
+const EC2: &[DatasetKind] = &DatasetKind::NETWORK;
 
 /// What one load reads.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -28,6 +28,19 @@ pub enum DatasetKind {
 }
 
 impl DatasetKind {
+    /// The EC2 network datasets, read together and shown together.
+    pub const NETWORK: [DatasetKind; 9] = [
+        DatasetKind::Vpcs,
+        DatasetKind::Subnets,
+        DatasetKind::RouteTables,
+        DatasetKind::InternetGateways,
+        DatasetKind::NatGateways,
+        DatasetKind::VpcEndpoints,
+        DatasetKind::SecurityGroups,
+        DatasetKind::NetworkAcls,
+        DatasetKind::FlowLogs,
+    ];
+
     pub const ALL: [DatasetKind; 17] = [
         DatasetKind::SecurityHubFindings,
         DatasetKind::GuardDutyFindings,

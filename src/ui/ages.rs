@@ -19,20 +19,7 @@ const FAMILIES: [(&str, &[DatasetKind]); 6] = [
     ),
     ("controls", &[DatasetKind::Standards, DatasetKind::Controls]),
     ("kms", &[DatasetKind::KmsKeys]),
-    (
-        "network",
-        &[
-            DatasetKind::Vpcs,
-            DatasetKind::Subnets,
-            DatasetKind::RouteTables,
-            DatasetKind::InternetGateways,
-            DatasetKind::NatGateways,
-            DatasetKind::VpcEndpoints,
-            DatasetKind::SecurityGroups,
-            DatasetKind::NetworkAcls,
-            DatasetKind::FlowLogs,
-        ],
-    ),
+    ("network", &DatasetKind::NETWORK),
     ("logs", &[DatasetKind::LogGroups]),
     ("alarms", &[DatasetKind::Alarms]),
 ];

@@ -121,20 +121,6 @@ fn service_json(s: &gd::Service) -> Value {
     })
 }
 
-/// Drops `null` members so the record reads like the service's own JSON.
-fn prune_nulls(v: Value) -> Value {
-    match v {
-        Value::Object(m) => Value::Object(
-            m.into_iter()
-                .filter(|(_, v)| !v.is_null())
-                .map(|(k, v)| (k, prune_nulls(v)))
-                .collect(),
-        ),
-        Value::Array(a) => Value::Array(a.into_iter().map(prune_nulls).collect()),
-        other => other,
-    }
-}
-
 /// `None` when the finding has no id.
 pub fn finding(f: &gd::Finding, region: &str) -> Option<Finding> {
     let id = non_empty(f.id())?;
@@ -144,7 +130,7 @@ pub fn finding(f: &gd::Finding, region: &str) -> Option<Finding> {
     let kind = f.r#type().unwrap_or_default().to_string();
     let service = f.service();
     let (resource, resource_json) = resource(f, &account_id, &region);
-    let raw = prune_nulls(json!({
+    let raw = super::prune_nulls(json!({
         "accountId": f.account_id(),
         "arn": f.arn(),
         "confidence": f.confidence(),

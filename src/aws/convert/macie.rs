@@ -70,19 +70,6 @@ fn resources(f: &mc::Finding, region: &str) -> (Vec<Resource>, Value) {
     (out, json!({"s3Bucket": bucket, "s3Object": object}))
 }
 
-fn without_nulls(v: Value) -> Value {
-    match v {
-        Value::Object(m) => Value::Object(
-            m.into_iter()
-                .filter(|(_, v)| !v.is_null())
-                .map(|(k, v)| (k, without_nulls(v)))
-                .collect(),
-        ),
-        Value::Array(a) => Value::Array(a.into_iter().map(without_nulls).collect()),
-        other => other,
-    }
-}
-
 /// `None` when the finding has no id.
 pub fn finding(f: &mc::Finding, region: &str) -> Option<Finding> {
     let id = non_empty(f.id())?;
@@ -99,7 +86,7 @@ pub fn finding(f: &mc::Finding, region: &str) -> Option<Finding> {
         .map(|t| t.as_str().to_string())
         .unwrap_or_default();
     let (resources, resources_json) = resources(f, &region);
-    let raw = without_nulls(json!({
+    let raw = super::prune_nulls(json!({
         "accountId": f.account_id(),
         "archived": f.archived(),
         "category": f.category().map(|c| c.as_str()),
