@@ -8,19 +8,6 @@ use crate::model::{
 };
 use std::collections::BTreeMap;
 
-/// Network datasets, in report order.
-const NETWORK: [DatasetKind; 9] = [
-    DatasetKind::Vpcs,
-    DatasetKind::Subnets,
-    DatasetKind::RouteTables,
-    DatasetKind::InternetGateways,
-    DatasetKind::NatGateways,
-    DatasetKind::VpcEndpoints,
-    DatasetKind::SecurityGroups,
-    DatasetKind::NetworkAcls,
-    DatasetKind::FlowLogs,
-];
-
 /// Resource types that make a finding a network finding.
 const NETWORK_RESOURCES: [&str; 13] = [
     "AwsEc2Vpc",
@@ -43,7 +30,7 @@ pub fn build(estate: &Estate, source: SourceDigest, now: Timestamp) -> Report {
     let datasets = dataset_rows(estate);
     let network_inventory = datasets
         .iter()
-        .filter(|d| NETWORK.iter().any(|k| k.key() == d.dataset))
+        .filter(|d| DatasetKind::NETWORK.iter().any(|k| k.key() == d.dataset))
         .cloned()
         .collect();
     let meta = &estate.meta;
