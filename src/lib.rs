@@ -1,6 +1,7 @@
 //! rampart: a terminal security-posture console for AWS.
 
 pub mod app;
+pub mod attest;
 pub mod aws;
 pub mod cli;
 pub mod commands;
@@ -9,6 +10,7 @@ pub mod diff;
 pub mod input;
 pub mod ledger;
 pub mod model;
+pub mod posture;
 pub mod query;
 pub mod render_out;
 pub mod report;

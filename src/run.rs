@@ -26,7 +26,7 @@ pub fn run(cli: Cli) -> ExitCode {
         }
     };
     match &cli.command {
-        Some(Command::Summary(args)) => commands::summary::run(&estate, args),
+        Some(Command::Summary(args)) => commands::summary::run(&estate, args, clock(&cli.data)),
         Some(Command::Render(args)) => render(&cli, &estate, args),
         Some(Command::Capture(args)) => commands::capture::run(&estate, args),
         Some(Command::Report(args)) => commands::report::run(&cli.data, &estate, args, None),
@@ -107,4 +107,13 @@ pub fn load_data(data: &DataArgs) -> Result<Estate, String> {
         return snapshot::load_paths(&data.files, chrono::Utc::now()).map_err(|e| e.to_string());
     }
     crate::aws::load_live_blocking(data).map_err(|e| e.to_string())
+}
+
+/// The time posture is assessed at: the demo's fixed clock, else now.
+pub fn clock(data: &DataArgs) -> crate::model::Timestamp {
+    if data.demo {
+        demo::now()
+    } else {
+        chrono::Utc::now()
+    }
 }

@@ -152,3 +152,70 @@ fn demo_save_and_reopen_gives_the_same_summary() {
         assert_eq!(reopened["findings"], demo["findings"], "{name}");
     }
 }
+
+#[test]
+fn demo_summary_carries_scores_essential_eight_and_every_planted_drift_item() {
+    let s = json(&rampart(&["--demo", "summary", "--json"]));
+    let p = &s["posture"];
+    let standards = p["scores"]["standards"].as_array().expect("standards");
+    assert_eq!(standards.len(), 4, "FSBP, CIS, PCI DSS, NIST");
+    for st in standards {
+        let pct = st["counts"]["percent"].as_u64().expect("a measured score");
+        assert!(pct > 0 && pct < 100, "{st}");
+    }
+    assert!(p["scores"]["summary"]["percent"].as_u64().is_some());
+    let strategies = p["essential_eight"]["strategies"].as_array().expect("e8");
+    assert_eq!(strategies.len(), 8);
+    assert!(strategies.iter().all(|s| s["maturity_label"].is_string()));
+
+    let control_of = |c: &Value| {
+        c["compliance"]["security_control_id"]
+            .as_str()
+            .map(str::to_string)
+    };
+    let checks: Vec<&Value> = p["checks"].as_array().expect("checks").iter().collect();
+    assert!(checks.iter().all(|c| c["source"] == "rampart"));
+    let controls: Vec<String> = checks.iter().filter_map(|c| control_of(c)).collect();
+    // The demo's drift: rotation off, pending deletion, public key policy,
+    // a VPC without flow logs, SSH open to the world, a missing CIS alarm.
+    for control in [
+        "KMS.4",
+        "KMS.3",
+        "KMS.5",
+        "EC2.6",
+        "EC2.13",
+        "EC2.19",
+        "CloudWatch.9",
+    ] {
+        assert!(
+            controls.iter().any(|c| c == control),
+            "{control} not in {controls:?}"
+        );
+    }
+    let titles: Vec<&str> = checks.iter().filter_map(|c| c["title"].as_str()).collect();
+    assert!(
+        titles
+            .iter()
+            .any(|t| t.contains("INSUFFICIENT_DATA") || t.contains("insufficient")),
+        "a stuck alarm is reported: {titles:?}"
+    );
+}
+
+#[test]
+fn an_import_without_controls_or_keys_is_not_assessed_not_passing() {
+    let path = fixture("guardduty.get-findings.json");
+    let s = json(&rampart(&[
+        "summary",
+        "--json",
+        "--file",
+        path.to_str().expect("utf-8 path"),
+    ]));
+    let p = &s["posture"];
+    assert_eq!(
+        p["scores"]["coverage"]["state"], "not_assessed",
+        "{}",
+        p["scores"]
+    );
+    assert_eq!(p["scores"]["summary"]["percent"], Value::Null);
+    assert_eq!(p["kms"]["coverage"]["state"], "not_assessed");
+}

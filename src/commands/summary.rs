@@ -2,7 +2,10 @@
 //! workflow, and every dataset's load state.
 
 use crate::cli::SummaryArgs;
-use crate::model::{AlarmState, DatasetKind, DatasetStatus, Estate, Finding, Severity, Source};
+use crate::model::{
+    AlarmState, DatasetKind, DatasetStatus, Estate, Finding, Severity, Source, Timestamp,
+};
+use crate::posture::{self, Posture};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::process::ExitCode;
@@ -51,10 +54,13 @@ pub struct Summary {
     pub datasets: BTreeMap<&'static str, DatasetSummary>,
     /// Alarms by state (`None` when alarms were not read).
     pub alarms_by_state: Option<BTreeMap<&'static str, usize>>,
+    /// Scores, control states, layers, Essential Eight, KMS, network and
+    /// alarm analysis and rampart's own checks, recomputed from the estate.
+    pub posture: Posture,
 }
 
-/// Builds the summary of an estate.
-pub fn build(estate: &Estate) -> Summary {
+/// Builds the summary of an estate assessed at `now`.
+pub fn build(estate: &Estate, now: Timestamp) -> Summary {
     let mut datasets = BTreeMap::new();
     for kind in DatasetKind::ALL {
         let status = estate.status(kind);
@@ -90,6 +96,7 @@ pub fn build(estate: &Estate) -> Summary {
         findings: findings_summary(&estate.findings),
         datasets,
         alarms_by_state,
+        posture: posture::assess(estate, now),
     }
 }
 
@@ -232,6 +239,11 @@ pub fn to_text(s: &Summary) -> String {
             ));
         }
     }
+    out.push('\n');
+    for line in s.posture.summary_lines() {
+        out.push_str(&crate::text::sanitize(&line));
+        out.push('\n');
+    }
     if let Some(by_state) = &s.alarms_by_state {
         let parts: Vec<String> = by_state.iter().map(|(k, v)| format!("{k} {v}")).collect();
         out.push_str(&format!("\nAlarms: {}\n", parts.join(", ")));
@@ -248,8 +260,8 @@ fn list_or_none(v: &[String]) -> String {
 }
 
 /// `rampart summary [--json]`.
-pub fn run(estate: &Estate, args: &SummaryArgs) -> ExitCode {
-    let summary = build(estate);
+pub fn run(estate: &Estate, args: &SummaryArgs, now: Timestamp) -> ExitCode {
+    let summary = build(estate, now);
     if !args.json {
         return super::emit(&to_text(&summary));
     }
