@@ -12,6 +12,7 @@ mod findings;
 mod keys;
 mod network;
 mod network_rules;
+mod posture;
 mod text;
 
 #[cfg(test)]
@@ -21,6 +22,7 @@ pub use change::{ChangeKind, Detail, ItemChange};
 pub use findings::{
     ChangedFinding, FindingRef, FindingsDiff, NewFinding, ResolvedFinding, ResolvedReason, is_open,
 };
+pub use posture::{ControlChange, ScoreDelta};
 pub use text::to_text;
 
 use crate::model::{DatasetKind, Estate, Timestamp};
@@ -63,6 +65,11 @@ pub struct EstateDiff {
     pub new: Side,
     pub not_compared: Vec<NotCompared>,
     pub findings: FindingsDiff,
+    /// The summary score, then each standard's, on both sides.
+    pub scores: Vec<ScoreDelta>,
+    /// Controls whose status changed (empty when control findings were not
+    /// read on both sides).
+    pub controls: Vec<ControlChange>,
     /// KMS keys added, removed or changed (rotation, state, policy, aliases).
     pub keys: Vec<ItemChange>,
     /// VPCs, subnets, route tables, gateways, endpoints, security groups,
@@ -76,6 +83,8 @@ impl EstateDiff {
     /// True when nothing compared has changed.
     pub fn is_empty(&self) -> bool {
         self.findings.is_empty()
+            && self.controls.is_empty()
+            && self.scores.iter().all(|s| s.old == s.new)
             && self.keys.is_empty()
             && self.network.is_empty()
             && self.alarms.is_empty()
@@ -86,10 +95,17 @@ impl EstateDiff {
 pub fn diff(old: &Estate, new: &Estate) -> EstateDiff {
     let not_compared = not_compared(old, new);
     let skip = |kind: DatasetKind| not_compared.iter().any(|n| n.dataset == kind);
+    let (po, pn) = posture::assess(old, new);
     EstateDiff {
         old: Side::of(old),
         new: Side::of(new),
         findings: findings::diff(old, new),
+        scores: posture::scores(&po, &pn),
+        controls: if skip(DatasetKind::SecurityHubFindings) {
+            Vec::new()
+        } else {
+            posture::controls(&po, &pn)
+        },
         keys: if skip(DatasetKind::KmsKeys) {
             Vec::new()
         } else {

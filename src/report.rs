@@ -12,21 +12,29 @@
 //! the session log.
 
 mod build;
+mod build_inventory;
+mod build_posture;
 mod csv;
 pub mod digest;
 mod doc;
+mod doc_inventory;
+mod doc_posture;
 mod export;
 mod html;
 mod markdown;
 mod model;
+mod model_inventory;
+mod model_posture;
 
 #[cfg(test)]
 mod tests;
 
-pub use build::build;
+pub use build::{build, build_with};
 pub use digest::{DigestKind, InputDigest, SourceDigest, canonical_snapshot};
 pub use export::{ExportError, export};
 pub use model::*;
+pub use model_inventory::*;
+pub use model_posture::*;
 
 use crate::model::{Estate, Timestamp};
 

@@ -66,6 +66,21 @@ fn hand_made_snapshots_diff_exactly() {
     );
     assert_eq!(f.not_compared, 0);
 
+    let controls: Vec<String> = d
+        .controls
+        .iter()
+        .map(|c| format!("{} {}", c.control_id, c.describe()))
+        .collect();
+    assert_eq!(
+        controls,
+        [
+            "X.d absent → failed",
+            "X.f absent → failed",
+            "X.a failed → absent",
+            "X.b failed → absent",
+        ]
+    );
+
     let keys: Vec<(String, ChangeKind)> = d.keys.iter().map(|k| (k.id.clone(), k.change)).collect();
     assert_eq!(
         keys,
@@ -291,4 +306,65 @@ fn json_names_every_section() {
     }
     assert_eq!(v["findings"]["resolved"][1]["reason"], "archived");
     assert_eq!(v["keys"][1]["change"], "removed");
+}
+
+#[test]
+fn a_remediated_control_moves_its_status_and_the_scores() {
+    let old = crate::demo::estate();
+    let mut new = old.clone();
+    let mut fixed = 0;
+    for f in new.findings.iter_mut() {
+        if f.control_id() == Some("KMS.4")
+            && f.compliance_status() == Some(crate::model::ComplianceStatus::Failed)
+            && f.record_state == RecordState::Active
+        {
+            if let Some(c) = f.compliance.as_mut() {
+                c.status = Some(crate::model::ComplianceStatus::Passed);
+            }
+            f.workflow = WorkflowStatus::Resolved;
+            fixed += 1;
+        }
+    }
+    assert!(fixed > 0, "the demo has a failed KMS.4");
+    let d = diff(&old, &new);
+    let changes: Vec<(String, String)> = d
+        .controls
+        .iter()
+        .map(|c| (c.control_id.clone(), c.describe()))
+        .collect();
+    assert_eq!(
+        changes,
+        [("KMS.4".to_string(), "failed → passed".to_string())]
+    );
+    let summary = &d.scores[0];
+    assert_eq!(summary.standards_id, None);
+    assert!(summary.delta.is_some_and(|x| x > 0), "{summary:?}");
+    assert!(d.scores[1..].iter().any(|s| s.delta.is_some_and(|x| x > 0)));
+    assert!(
+        d.scores[1..]
+            .iter()
+            .all(|s| s.delta.is_some_and(|x| x >= 0))
+    );
+    let text = to_text(&d);
+    assert!(text.contains("~ KMS.4 "), "{text}");
+    assert!(text.contains(" points)"), "{text}");
+}
+
+#[test]
+fn unread_control_findings_give_no_control_changes_and_unassessed_scores() {
+    let mut new = crate::demo::estate();
+    for region in crate::demo::REGIONS {
+        new.set_load(
+            crate::model::DatasetKind::SecurityHubFindings,
+            Some(crate::demo::ACCOUNT_ID),
+            Some(region),
+            LoadState::NotLoaded,
+        );
+    }
+    new.findings
+        .retain(|f| !f.has_channel(crate::model::Channel::SecurityHub));
+    let d = diff(&crate::demo::estate(), &new);
+    assert!(d.controls.is_empty());
+    assert_eq!(d.scores[0].new, "not assessed");
+    assert_eq!(d.scores[0].delta, None);
 }

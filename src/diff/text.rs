@@ -23,8 +23,9 @@ pub fn to_text(d: &EstateDiff) -> String {
             );
         }
     }
+    scores(d, &mut out);
     findings(d, &mut out);
-    // Score and control sections join here when posture lands.
+    controls(d, &mut out);
     items("KMS keys", &d.keys, &mut out);
     items("Network", &d.network, &mut out);
     items("Alarms", &d.alarms, &mut out);
@@ -130,5 +131,39 @@ fn items(title: &str, changes: &[ItemChange], out: &mut String) {
         }
         out.push_str(&line);
         out.push('\n');
+    }
+}
+
+fn scores(d: &EstateDiff, out: &mut String) {
+    out.push_str("\nSecurity scores:\n");
+    for s in &d.scores {
+        let delta = match s.delta {
+            Some(0) => " (no change)".to_string(),
+            Some(x) => format!(" ({x:+} points)"),
+            None => String::new(),
+        };
+        let _ = writeln!(
+            out,
+            "  {}: {} → {}{delta}",
+            sanitize(&s.standard),
+            sanitize(&s.old),
+            sanitize(&s.new)
+        );
+    }
+}
+
+fn controls(d: &EstateDiff, out: &mut String) {
+    if d.controls.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\nControls: {} changed status", d.controls.len());
+    for c in &d.controls {
+        let _ = writeln!(
+            out,
+            "  ~ {} {}: {}",
+            sanitize(&c.control_id),
+            sanitize(&c.title),
+            c.describe()
+        );
     }
 }

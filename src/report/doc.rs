@@ -4,7 +4,7 @@
 
 use super::digest::DigestKind;
 use super::model::*;
-use super::time;
+use super::{doc_inventory, doc_posture, time};
 use crate::model::Severity;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -25,11 +25,11 @@ pub enum Block {
     },
 }
 
-fn t(s: impl Into<String>) -> Cell {
+pub(super) fn t(s: impl Into<String>) -> Cell {
     Cell::Text(s.into())
 }
 
-fn list(v: &[String]) -> String {
+pub(super) fn list(v: &[String]) -> String {
     if v.is_empty() {
         "(none)".to_string()
     } else {
@@ -42,11 +42,15 @@ pub fn layout(r: &Report) -> Vec<Block> {
     let mut d = vec![Block::Heading(1, r.title.clone())];
     scope(r, &mut d);
     datasets(r, &mut d);
+    doc_posture::scores(r, &mut d);
+    doc_posture::essential_eight(r, &mut d);
     findings_summary(r, &mut d);
-    kms(r, &mut d);
-    network(r, &mut d);
-    alarms(r, &mut d);
+    doc_inventory::kms(r, &mut d);
+    doc_inventory::network(r, &mut d);
+    doc_inventory::alarms(r, &mut d);
+    checks(r, &mut d);
     attestations(r, &mut d);
+    doc_posture::controls(r, &mut d);
     d.push(Block::Heading(2, "Open findings".into()));
     finding_table(&r.findings.open_findings, &mut d);
     d
@@ -90,7 +94,7 @@ fn scope(r: &Report, d: &mut Vec<Block>) {
     });
 }
 
-fn dataset_table(rows: &[DatasetRow], d: &mut Vec<Block>) {
+pub(super) fn dataset_table(rows: &[DatasetRow], d: &mut Vec<Block>) {
     d.push(Block::Table {
         headers: vec!["Dataset", "Items", "Status"],
         rows: rows
@@ -140,106 +144,12 @@ fn findings_summary(r: &Report, d: &mut Vec<Block>) {
     d.push(Block::Para(text));
 }
 
-fn kms(r: &Report, d: &mut Vec<Block>) {
-    let k = &r.kms;
-    d.push(Block::Heading(2, "KMS".into()));
-    d.push(Block::Para(format!(
-        "{} keys ({} customer managed); KMS keys {}.",
-        k.keys, k.customer_managed, k.status
-    )));
-    if !k.by_state.is_empty() {
-        d.push(Block::Table {
-            headers: vec!["Key state", "Keys"],
-            rows: k
-                .by_state
-                .iter()
-                .map(|(s, n)| vec![t(s), t(n.to_string())])
-                .collect(),
-        });
-    }
-    key_list("Rotation off", &k.rotation_off, d);
-    if k.rotation_unknown > 0 {
-        d.push(Block::Para(format!(
-            "Rotation status not read for {} key(s): not assessed.",
-            k.rotation_unknown
-        )));
-    }
-    key_list("Pending deletion", &k.pending_deletion, d);
-    d.push(Block::Heading(3, "Open KMS findings".into()));
-    finding_table(&k.findings, d);
-}
-
-fn key_list(title: &str, keys: &[KeyRow], d: &mut Vec<Block>) {
-    d.push(Block::Heading(3, format!("{title}: {}", keys.len())));
-    if keys.is_empty() {
-        return;
-    }
-    d.push(Block::Table {
-        headers: vec!["Key", "Name", "State", "Deletion date", "Account", "Region"],
-        rows: keys
-            .iter()
-            .map(|k| {
-                vec![
-                    Cell::Code(k.key_id.clone()),
-                    t(&k.name),
-                    t(&k.state),
-                    t(k.deletion_date.map(time).unwrap_or_default()),
-                    t(&k.account_id),
-                    t(&k.region),
-                ]
-            })
-            .collect(),
-    });
-}
-
-fn network(r: &Report, d: &mut Vec<Block>) {
-    d.push(Block::Heading(2, "Network".into()));
-    dataset_table(&r.network.inventory, d);
-    d.push(Block::Heading(3, "Open network findings".into()));
-    finding_table(&r.network.findings, d);
-}
-
-fn alarms(r: &Report, d: &mut Vec<Block>) {
-    let a = &r.alarms;
-    d.push(Block::Heading(2, "Alarms".into()));
-    match &a.by_state {
-        Some(by_state) => d.push(Block::Table {
-            headers: vec!["State", "Alarms"],
-            rows: by_state
-                .iter()
-                .map(|(s, n)| vec![t(*s), t(n.to_string())])
-                .collect(),
-        }),
-        None => d.push(Block::Para(format!("Alarms not read: {}.", a.status))),
-    }
-    alarm_list("Not OK", &a.not_ok, d);
-    alarm_list("Without actions", &a.without_actions, d);
-}
-
-fn alarm_list(title: &str, alarms: &[AlarmRow], d: &mut Vec<Block>) {
-    d.push(Block::Heading(3, format!("{title}: {}", alarms.len())));
-    if alarms.is_empty() {
-        return;
-    }
-    d.push(Block::Table {
-        headers: vec![
-            "Alarm", "State", "Since", "Actions", "Account", "Region", "Reason",
-        ],
-        rows: alarms
-            .iter()
-            .map(|a| {
-                vec![
-                    t(&a.name),
-                    t(a.state),
-                    t(a.since.map(time).unwrap_or_default()),
-                    t(if a.actions { "on" } else { "off" }),
-                    t(&a.account_id),
-                    t(&a.region),
-                    t(&a.reason),
-                ]
-            })
-            .collect(),
-    });
+fn checks(r: &Report, d: &mut Vec<Block>) {
+    d.push(Block::Heading(
+        2,
+        format!("rampart checks: {} failed", r.checks.len()),
+    ));
+    finding_table(&r.checks, d);
 }
 
 fn attestations(r: &Report, d: &mut Vec<Block>) {
@@ -266,7 +176,7 @@ fn attestations(r: &Report, d: &mut Vec<Block>) {
     });
 }
 
-fn finding_table(rows: &[FindingRow], d: &mut Vec<Block>) {
+pub(super) fn finding_table(rows: &[FindingRow], d: &mut Vec<Block>) {
     if rows.is_empty() {
         d.push(Block::Para("None.".into()));
         return;

@@ -1,9 +1,10 @@
 //! What an evidence report holds (the JSON format is this, serialised).
 
 use super::digest::SourceDigest;
+use super::model_inventory::{AlarmsSection, KmsSection, NetworkSection};
+use super::model_posture::{ControlRow, EssentialEightSection, ScoresSection};
 use crate::model::{Attestation, CallerIdentity, Finding, Severity, Source, Timestamp};
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
@@ -15,10 +16,18 @@ pub struct Report {
     pub source: SourceDigest,
     /// Every dataset, with its item count and load state.
     pub datasets: Vec<DatasetRow>,
+    /// When the posture below was assessed.
+    pub assessed_at: Timestamp,
+    pub scores: ScoresSection,
+    /// Every control's status, failed first.
+    pub controls: Vec<ControlRow>,
+    pub essential_eight: EssentialEightSection,
     pub findings: FindingsSection,
     pub kms: KmsSection,
     pub network: NetworkSection,
     pub alarms: AlarmsSection,
+    /// rampart's own failed checks, most severe first.
+    pub checks: Vec<FindingRow>,
     /// Reviewer attestations carried by the estate.
     pub attestations: Vec<Attestation>,
     /// Every finding, open or not, most severe first: the CSV table. Not in
@@ -115,63 +124,4 @@ pub struct FindingsSection {
     pub open_by_severity: Vec<SeverityCount>,
     /// Open findings, most severe first.
     pub open_findings: Vec<FindingRow>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct KeyRow {
-    pub key_id: String,
-    pub name: String,
-    pub account_id: String,
-    pub region: String,
-    pub state: String,
-    pub deletion_date: Option<Timestamp>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct KmsSection {
-    /// The KMS keys dataset's load state.
-    pub status: String,
-    pub complete: bool,
-    pub keys: usize,
-    pub customer_managed: usize,
-    pub by_state: BTreeMap<String, usize>,
-    /// Customer managed symmetric keys with rotation reported off.
-    pub rotation_off: Vec<KeyRow>,
-    /// Keys whose rotation status was not read (not counted as off).
-    pub rotation_unknown: usize,
-    pub pending_deletion: Vec<KeyRow>,
-    /// Open findings about KMS keys.
-    pub findings: Vec<FindingRow>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct NetworkSection {
-    /// Item counts per network dataset (`None` when not read).
-    pub inventory: Vec<DatasetRow>,
-    /// Open findings about VPCs, subnets, security groups, NACLs, routes,
-    /// gateways and endpoints.
-    pub findings: Vec<FindingRow>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct AlarmRow {
-    pub name: String,
-    pub account_id: String,
-    pub region: String,
-    pub state: &'static str,
-    pub reason: String,
-    pub since: Option<Timestamp>,
-    pub actions: bool,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct AlarmsSection {
-    pub status: String,
-    pub complete: bool,
-    /// `None` when alarms were not read.
-    pub by_state: Option<BTreeMap<&'static str, usize>>,
-    /// Alarms in ALARM or INSUFFICIENT_DATA, ALARM first.
-    pub not_ok: Vec<AlarmRow>,
-    /// Alarms that would notify no one.
-    pub without_actions: Vec<AlarmRow>,
 }

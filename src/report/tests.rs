@@ -110,6 +110,20 @@ fn json_parses_and_matches_the_counts() {
         .sum();
     assert_eq!(by_sev, open);
     assert_eq!(v["source"]["kind"], "canonical_snapshot");
+    let summary = &v["scores"]["summary"];
+    assert!(summary["percent"].as_u64().is_some(), "{summary}");
+    assert!(
+        v["scores"]["standards"]
+            .as_array()
+            .is_some_and(|s| !s.is_empty())
+    );
+    assert!(v["controls"].as_array().is_some_and(|c| !c.is_empty()));
+    assert_eq!(v["controls"][0]["status"], "failed");
+    assert_eq!(
+        v["essential_eight"]["strategies"].as_array().map(Vec::len),
+        Some(8)
+    );
+    assert!(v["checks"].as_array().is_some_and(|c| !c.is_empty()));
     assert_eq!(v["scope"]["caller"]["account_id"], demo::ACCOUNT_ID);
     assert!(v.get("all_findings").is_none());
 }
@@ -221,4 +235,54 @@ fn export_writes_privately_and_logs_the_hash() {
         .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
         .collect();
     assert!(leftovers.is_empty());
+}
+
+#[test]
+fn the_planted_drift_is_in_the_evidence() {
+    use crate::demo::drift;
+    let md = demo_report(&demo::estate(), Format::Md);
+    for needle in [
+        "| All standards (each control once) | 71% |",
+        "rotation off",
+        "pending deletion in 12 days",
+        drift::PUBLIC_POLICY_SID,
+        drift::OPEN_SSH_GROUP_NAME,
+        drift::NO_FLOW_LOGS_VPC_NAME,
+        drift::ALARM_ACTIONS_DISABLED,
+        "## Control status",
+        "## rampart checks: ",
+    ] {
+        assert!(md.contains(needle), "missing {needle:?}");
+    }
+}
+
+#[test]
+fn attestations_show_against_their_requirement() {
+    let req = crate::posture::e8::requirements()
+        .expect("requirements")
+        .iter()
+        .find(|r| r.aws_controls.is_empty())
+        .expect("a manual requirement");
+    let id = req.id();
+    let mut e = demo::estate();
+    e.attestations.push(crate::model::Attestation {
+        requirement_id: id.clone(),
+        status: crate::model::AttestationStatus::Met,
+        note: "GPO export reviewed".into(),
+        by: "auditor".into(),
+        at: demo::now(),
+    });
+    let md = demo_report(&e, Format::Md);
+    let row = md
+        .lines()
+        .find(|l| l.contains(&super::markdown::escape(&req.text)) && l.contains("attested"))
+        .unwrap_or_else(|| panic!("no attested row for {id}"));
+    assert!(
+        row.contains("met by auditor 2026-11-01 09:00:00 UTC: GPO export reviewed"),
+        "{row}"
+    );
+    assert!(
+        md.contains(&super::markdown::escape(&id)),
+        "attestation table lists {id}"
+    );
 }
