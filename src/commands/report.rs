@@ -22,7 +22,11 @@ pub fn run(
     } else {
         SourceDigest::of_files(&data.files)
     };
-    let text = match source.and_then(|s| report::make(estate, s, chrono::Utc::now(), args.format)) {
+    // Posture is assessed on the run's clock (the demo's is fixed); the
+    // report states when it was generated.
+    let posture = crate::posture::assess(estate, crate::run::clock(data));
+    let built = source.map(|s| report::build_with(estate, &posture, s, chrono::Utc::now()));
+    let text = match built.and_then(|r| report::render(&r, args.format)) {
         Ok(t) => t,
         Err(e) => {
             eprintln!("rampart: {}", sanitize(&e));

@@ -63,6 +63,7 @@ fn scope(r: &Report, d: &mut Vec<Block>) {
         vec![t("rampart"), t(&r.rampart_version)],
         vec![t("Data"), t(&s.origin)],
         vec![t("Captured"), t(time(s.captured_at))],
+        vec![t("Posture assessed at"), t(time(r.assessed_at))],
     ];
     match &s.caller {
         Some(c) => {

@@ -160,6 +160,7 @@ fn the_canonical_hash_is_of_the_bytes_snapshot_save_writes() {
     assert_eq!(canonical_snapshot(&estate).expect("bytes"), saved);
     let d = SourceDigest::canonical(&estate).expect("digest");
     assert_eq!(d.inputs[0].sha256, sha256_hex(&saved));
+    assert_eq!(d.inputs[0].bytes, saved.len() as u64);
     let files = SourceDigest::of_files(std::slice::from_ref(&path)).expect("files");
     assert_eq!(files.kind, DigestKind::InputFiles);
     assert_eq!(files.inputs[0].sha256, sha256_hex(&saved));
