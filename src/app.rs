@@ -5,12 +5,15 @@
 mod action;
 mod console;
 mod cursor;
+mod derived;
 mod detail;
 mod findings;
 mod overlay;
 mod route;
 mod summary;
 mod update;
+pub mod views;
+pub mod xref;
 
 pub use action::{Action, Effect, Hit};
 pub use console::console_url;
@@ -19,16 +22,24 @@ pub use detail::{DetailLine, DetailView, LineKind};
 pub use findings::{
     Column, FindingsView, GroupKey, GroupRow, Pin, Selected, Sort, resource_id, updated,
 };
-pub use overlay::{CommandPrompt, FilterPrompt, HelpOverlay, Message, Overlay};
+pub use overlay::{
+    ATTEST_STATUSES, AttestPrompt, CommandPrompt, FilterPrompt, HelpOverlay, Message, Overlay,
+};
 pub use route::{GRID_COLS, OverviewPanel, OverviewView, Route};
 pub use summary::{KeyCounts, Summary, sev_index};
-pub use update::{complete, update};
+pub use update::{complete, complete_with, update};
+pub use views::{
+    AlarmsView, ControlsView, E8View, KeyView, KmsView, RequirementView, StandardsView, VpcView,
+};
 
 use crate::input::{KeyMap, ViewKind};
 use crate::model::{DataOrigin, Estate, EstateMeta, Timestamp};
+use crate::posture::Posture;
 use ratatui::layout::Rect;
 use std::cell::RefCell;
+use std::path::PathBuf;
 use std::sync::Arc;
+use xref::Xref;
 
 /// Where the app stands with its data.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,10 +71,28 @@ pub struct Settings {
     /// A fixed clock (demo, tests, `render`); `None` reads the system clock.
     pub clock: Option<Timestamp>,
     pub keymap: KeyMap,
+    /// The theme in use and every theme `:theme` may pick.
+    pub theme: String,
+    pub themes: Vec<String>,
+    /// `NO_COLOR` is set: `:theme` cannot bring colour back.
+    pub no_color: bool,
+    /// The local attestations file `a` appends to (`None`: nowhere).
+    pub attestations: Option<PathBuf>,
+    /// Who records attestations.
+    pub reviewer: String,
 }
 
 pub struct App {
+    /// The estate as shown: the loaded data with rampart's own check
+    /// findings appended (from index `file_findings` on).
     pub estate: Arc<Estate>,
+    /// How many of `estate.findings` came from the data (the rest are
+    /// `posture.checks`, never written back).
+    pub file_findings: usize,
+    /// The posture of the estate, computed once per load.
+    pub posture: Arc<Posture>,
+    /// Findings by resource and network/KMS lookups, built once per load.
+    pub xref: Arc<Xref>,
     pub summary: Summary,
     pub data: DataState,
     /// The bottom of the navigation stack: the overview, never popped.
@@ -83,16 +112,31 @@ pub struct App {
     pub quit: bool,
     /// True once any estate has been shown; a failed first load aborts.
     pub loaded_once: bool,
+    /// The theme name (`:theme` changes it; the renderer resolves it).
+    pub theme: String,
+    pub theme_names: Vec<String>,
+    pub no_color: bool,
+    pub attestations_path: Option<PathBuf>,
+    pub reviewer: String,
 }
 
 impl App {
     /// An app waiting for its first load (generation 1).
     pub fn new(settings: Settings) -> App {
         let at = settings.clock.unwrap_or_else(chrono::Utc::now);
-        let estate = Estate::empty(EstateMeta::new(DataOrigin::Demo, at));
+        let mut estate = Estate::empty(EstateMeta::new(DataOrigin::Demo, at));
+        let d = derived::prepare(&mut estate, at);
         App {
             summary: Summary::of(&estate),
             estate: Arc::new(estate),
+            file_findings: d.file_findings,
+            posture: Arc::new(d.posture),
+            xref: Arc::new(d.xref),
+            theme: settings.theme,
+            theme_names: settings.themes,
+            no_color: settings.no_color,
+            attestations_path: settings.attestations,
+            reviewer: settings.reviewer,
             data: DataState::Loading { progress: None },
             loaded_once: false,
             root: Route::Overview(OverviewView::default()),
@@ -117,14 +161,21 @@ impl App {
     }
 
     /// Replaces the data; every open view refreshes and keeps its place.
-    pub fn set_estate(&mut self, estate: Estate) {
+    /// The posture is assessed here, once per estate, and rampart's own
+    /// checks are appended to the findings shown.
+    pub fn set_estate(&mut self, mut estate: Estate) {
+        let d = derived::prepare(&mut estate, self.now());
+        self.file_findings = d.file_findings;
+        self.posture = Arc::new(d.posture);
+        self.xref = Arc::new(d.xref);
         self.summary = Summary::of(&estate);
         self.estate = Arc::new(estate);
         self.data = DataState::Ready;
         self.loaded_once = true;
         let estate = Arc::clone(&self.estate);
-        let mut keep = Vec::with_capacity(self.stack.len());
-        for route in self.stack.drain(..) {
+        let old = std::mem::take(&mut self.stack);
+        let mut keep = Vec::with_capacity(old.len());
+        for route in old {
             match route {
                 Route::Findings(mut v) => {
                     v.data_changed(&estate);
@@ -139,10 +190,28 @@ impl App {
                         ))));
                     }
                 }
-                other => keep.push(other),
+                other => keep.extend(views::refresh(other, self)),
             }
         }
         self.stack = keep;
+    }
+
+    /// The estate as loaded: without rampart's appended check findings
+    /// (for anything that saves or compares the data).
+    pub fn loaded_estate(&self) -> Estate {
+        let mut e = (*self.estate).clone();
+        e.findings.truncate(self.file_findings);
+        e
+    }
+
+    /// Takes the estate back out (without the appended checks), e.g. to
+    /// change it and `set_estate` it again. Leaves an empty estate.
+    pub fn take_estate(&mut self) -> Estate {
+        let empty = Estate::empty(self.estate.meta.clone());
+        let arc = std::mem::replace(&mut self.estate, Arc::new(empty));
+        let mut e = Arc::try_unwrap(arc).unwrap_or_else(|shared| (*shared).clone());
+        e.findings.truncate(self.file_findings);
+        e
     }
 
     /// The focused view.

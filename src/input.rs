@@ -3,6 +3,7 @@
 
 mod command;
 mod key;
+pub mod keyfile;
 mod keymap;
 mod line;
 mod registry;

@@ -9,6 +9,7 @@ pub mod demo;
 pub mod diff;
 pub mod input;
 pub mod ledger;
+pub mod local;
 pub mod model;
 pub mod posture;
 pub mod query;

@@ -45,5 +45,21 @@ pub fn buffer_to_text(buf: &Buffer) -> String {
 /// The output depends only on the buffer, so it can be compared byte for
 /// byte.
 pub fn buffer_to_svg(buf: &Buffer, no_color: bool) -> String {
-    svg::render(buf, no_color)
+    svg::render(buf, no_color, palette::DEFAULT_PAIR)
+}
+
+/// The canvas an SVG is drawn on: what the terminal's default foreground
+/// and background (`Reset`) look like, e.g. a light theme's paper.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Canvas {
+    pub fg: ratatui::style::Color,
+    pub bg: ratatui::style::Color,
+}
+
+/// [`buffer_to_svg`] on `canvas` (`None`: the dark default).
+pub fn buffer_to_svg_on(buf: &Buffer, no_color: bool, canvas: Option<Canvas>) -> String {
+    let pair = canvas
+        .map(|c| palette::Pair::of(c.fg, c.bg))
+        .unwrap_or(palette::DEFAULT_PAIR);
+    svg::render(buf, no_color, pair)
 }

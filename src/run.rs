@@ -66,7 +66,13 @@ fn interactive(cli: &Cli) -> ExitCode {
         }
     };
     let data = cli.data.clone();
-    match ui::run_interactive(move |_progress| load_data(&data), opts) {
+    let local = opts.attestations.clone();
+    let loader = move |_progress: &ui::LoadProgress| {
+        let mut estate = load_data(&data)?;
+        with_local_attestations(&mut estate, local.as_deref())?;
+        Ok(estate)
+    };
+    match ui::run_interactive(loader, opts) {
         Ok(ui::Exit::Quit) => ExitCode::SUCCESS,
         Ok(ui::Exit::LoadFailed(msg)) => {
             eprintln!("rampart: {msg}");
@@ -80,7 +86,11 @@ fn interactive(cli: &Cli) -> ExitCode {
 }
 
 fn render(cli: &Cli, estate: &Estate, args: &RenderArgs) -> ExitCode {
-    let result = ui_options(cli).and_then(|opts| ui::render_command(estate, args, &opts));
+    let result = ui_options(cli).and_then(|opts| {
+        let mut estate = estate.clone();
+        with_local_attestations(&mut estate, opts.attestations.as_deref())?;
+        ui::render_command(&estate, args, &opts)
+    });
     match result {
         Ok(out) => {
             print!("{out}");
@@ -90,6 +100,18 @@ fn render(cli: &Cli, estate: &Estate, args: &RenderArgs) -> ExitCode {
             eprintln!("rampart: {msg}");
             ExitCode::from(EXIT_BAD_INPUT)
         }
+    }
+}
+
+/// Adds the reviewer's local attestations (the E8 evidence kept beside
+/// the data, never in AWS) to the estate the console shows.
+fn with_local_attestations(
+    estate: &mut Estate,
+    path: Option<&std::path::Path>,
+) -> Result<(), String> {
+    match path {
+        Some(p) => crate::local::merge_attestations(estate, p),
+        None => Ok(()),
     }
 }
 

@@ -2,27 +2,38 @@
 //! buffer, used alike by the interactive console and by `rampart render`.
 
 mod ages;
+mod alarms;
+mod attest;
 mod chrome;
+mod controls;
+mod crumbs;
 mod detail;
 mod draw;
+mod e8;
+mod effects;
 mod findings;
 mod interactive;
+mod key;
+mod kms;
 mod overlay;
 mod overview;
 mod render_cmd;
 mod states;
+mod status;
+mod table;
 mod terminal;
 pub mod theme;
+mod vpc;
 mod widgets;
 
 pub use findings::layout_columns;
 pub use interactive::{Exit, LoadProgress, run_interactive};
 pub use overlay::help_lines;
-pub use render_cmd::{app_for_view, render_command, render_to_buffer};
-pub use theme::{Role, Theme};
+pub use render_cmd::{app_for_view, render_command, render_to_buffer, svg};
+pub use theme::{Role, Theme, Themes};
 
 use crate::app::{App, DataState, Route, Settings};
-use crate::input::KeyMap;
+use crate::input::{KeyMap, keyfile};
 use crate::model::Timestamp;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -31,33 +42,94 @@ use ratatui::layout::Rect;
 /// How the console looks and what it is told up front.
 #[derive(Debug, Clone)]
 pub struct Options {
+    /// The theme the session starts with.
     pub theme: Theme,
+    /// Every theme `:theme` can switch to (built-ins and the user's).
+    pub themes: Themes,
+    /// `NO_COLOR` is set: the session stays colourless.
+    pub no_color: bool,
     /// A fixed clock (the demo's, tests); `None` uses the system clock.
     pub clock: Option<Timestamp>,
     /// The data source shown while loading (`demo`, a file name, `live: prod`).
     pub source_label: String,
     pub keymap: KeyMap,
+    /// The local attestations file (`None`: attestations cannot be saved).
+    pub attestations: Option<std::path::PathBuf>,
+    /// Who records attestations.
+    pub reviewer: String,
 }
 
 impl Options {
-    /// Options with a built-in theme; `NO_COLOR` (set and non-empty) forces
-    /// the mono theme. Err names an unknown theme.
+    /// Options from the environment: `NO_COLOR` (set and non-empty) forces
+    /// the mono theme; the config directory adds user themes and the key
+    /// map. Err is one line: an unknown theme, or a bad theme or key-map
+    /// file with its line and column.
     pub fn from_env(theme: Option<&str>) -> Result<Options, String> {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        Options::new(theme, no_color)
+        let opts = match crate::local::config_dir() {
+            Some(dir) => Options::with_config_dir(theme, no_color, &dir)?,
+            None => Options::new(theme, no_color)?,
+        };
+        Ok(Options {
+            attestations: crate::local::attestations_path(),
+            reviewer: crate::local::reviewer(),
+            ..opts
+        })
     }
 
+    /// Options with the built-in themes and the default keys only.
     pub fn new(theme: Option<&str>, no_color: bool) -> Result<Options, String> {
+        let themes = Themes::built_in();
         Ok(Options {
-            theme: Theme::named(theme, no_color)?,
+            theme: themes.pick(theme, no_color)?,
+            themes,
+            no_color,
             clock: None,
             source_label: String::new(),
             keymap: KeyMap::defaults(),
+            attestations: None,
+            reviewer: "reviewer".to_string(),
         })
+    }
+
+    /// Options with the user themes and key map of config directory `dir`.
+    pub fn with_config_dir(
+        theme: Option<&str>,
+        no_color: bool,
+        dir: &std::path::Path,
+    ) -> Result<Options, String> {
+        let themes = Themes::with_user_dir(&dir.join(crate::local::THEMES_DIR))
+            .map_err(|e| e.to_string())?;
+        let keymap = keyfile::load(dir).map_err(|e| e.to_string())?;
+        Ok(Options {
+            theme: themes.pick(theme, no_color)?,
+            themes,
+            no_color,
+            clock: None,
+            source_label: String::new(),
+            keymap,
+            attestations: None,
+            reviewer: "reviewer".to_string(),
+        })
+    }
+
+    /// The theme to draw `app` with: the one `:theme` chose, else the
+    /// session's.
+    pub fn theme_for(&self, app: &App) -> &Theme {
+        self.themes
+            .get(&app.theme)
+            .filter(|_| !self.no_color || app.theme == self.theme.name)
+            .unwrap_or(&self.theme)
     }
 
     pub fn with_clock(mut self, clock: Option<Timestamp>) -> Options {
         self.clock = clock;
+        self
+    }
+
+    /// Attestations go to `path` (tests, scripts).
+    pub fn with_attestations(mut self, path: Option<std::path::PathBuf>) -> Options {
+        self.attestations = path;
         self
     }
 
@@ -71,6 +143,11 @@ impl Options {
             source_label: self.source_label.clone(),
             clock: self.clock,
             keymap: self.keymap.clone(),
+            theme: self.theme.name.clone(),
+            themes: self.themes.names(),
+            no_color: self.no_color,
+            attestations: self.attestations.clone(),
+            reviewer: self.reviewer.clone(),
         }
     }
 }
@@ -102,6 +179,14 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
                 Route::Overview(_) => overview::render(inner, &mut view, app, theme),
                 Route::Findings(_) => findings::render(inner, &mut view, app, theme),
                 Route::Detail(_) => detail::render(inner, &mut view, app, theme),
+                Route::Standards(_) => controls::render_standards(inner, &mut view, app, theme),
+                Route::Controls(_) => controls::render_controls(inner, &mut view, app, theme),
+                Route::E8(_) => e8::render_grid(inner, &mut view, app, theme),
+                Route::Requirement(_) => e8::render_requirements(inner, &mut view, app, theme),
+                Route::Kms(_) => kms::render(inner, &mut view, app, theme),
+                Route::Key(_) => key::render(inner, &mut view, app, theme),
+                Route::Vpc(_) => vpc::render(inner, &mut view, app, theme),
+                Route::Alarms(_) => alarms::render(inner, &mut view, app, theme),
             }
             buf.merge(&view);
             if inner != body {

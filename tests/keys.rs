@@ -46,6 +46,15 @@ fn shown(app: &App) -> Vec<&rampart::model::Finding> {
     }
 }
 
+/// Active findings of the app (the data's and rampart's own checks).
+fn active(app: &App, pred: impl Fn(&rampart::model::Finding) -> bool) -> usize {
+    app.estate
+        .findings
+        .iter()
+        .filter(|f| f.is_active() && pred(f))
+        .count()
+}
+
 fn render(app: &App) -> String {
     let opts = Options::new(None, false).expect("theme");
     let buf = ui::render_to_buffer(app, &opts, 120, 40);
@@ -100,16 +109,28 @@ fn a_grid_cell_opens_the_findings_it_counts() {
 fn filter_sort_group_back_and_quit() {
     let mut a = app();
     update(&mut a, Action::Run("findings".into()));
-    assert_eq!(shown(&a).len(), 12, "archived and suppressed are hidden");
+    let all = active(&a, |_| true);
+    assert_eq!(all, 12 + active(&a, |f| f.source == Source::Rampart));
+    assert_eq!(shown(&a).len(), all, "archived and suppressed are hidden");
+    assert!(
+        shown(&a).iter().any(|f| f.source == Source::Rampart),
+        "rampart's checks are findings too"
+    );
 
     // Filter.
     keys(&mut a, "/");
     typed(&mut a, "sev>=high");
-    assert_eq!(shown(&a).len(), 12, "nothing applies before enter");
+    assert_eq!(shown(&a).len(), all, "nothing applies before enter");
     press(&mut a, KeyCode::Enter);
     assert!(a.overlay.is_none());
     assert!(shown(&a).iter().all(|f| f.severity >= Severity::High));
-    assert_eq!(shown(&a).len(), 6);
+    let high = active(&a, |f| f.severity >= Severity::High);
+    assert_eq!(shown(&a).len(), high);
+    assert_eq!(
+        high,
+        6 + active(&a, |f| f.severity >= Severity::High
+            && f.source == Source::Rampart)
+    );
 
     // A bad filter shows its column and the old filter stays.
     keys(&mut a, "/");
@@ -123,7 +144,7 @@ fn filter_sort_group_back_and_quit() {
     assert!(col >= 10, "error column {col}");
     assert!(render(&a).contains("column"), "{}", render(&a));
     press(&mut a, KeyCode::Esc);
-    assert_eq!(shown(&a).len(), 6, "old filter stays");
+    assert_eq!(shown(&a).len(), high, "old filter stays");
 
     // Sort: by title with `:sort`, reversed with `r`, next column with `s`.
     update(&mut a, Action::Run("sort title".into()));
@@ -193,7 +214,7 @@ fn colon_commands_complete_and_quit() {
 #[test]
 fn copy_and_console_url_from_the_detail() {
     let mut a = app();
-    update(&mut a, Action::Run("findings".into()));
+    update(&mut a, Action::Run("findings !source:rampart".into()));
     press(&mut a, KeyCode::Enter);
     let effects = keys(&mut a, "y");
     assert_eq!(
@@ -288,7 +309,10 @@ fn stale_and_failed_loads() {
         },
     );
     assert!(!a.is_busy());
-    assert_eq!(a.summary.active_total(), 12);
+    assert_eq!(
+        a.summary.active_total(),
+        12 + active(&a, |f| f.source == Source::Rampart)
+    );
 }
 
 #[test]
@@ -317,5 +341,9 @@ fn a_failed_first_load_aborts_but_a_failed_reload_keeps_the_data() {
         },
     );
     assert!(effects.is_empty(), "{effects:?}");
-    assert_eq!(b.summary.active_total(), 12, "data already shown stays");
+    assert_eq!(
+        b.summary.active_total(),
+        12 + active(&b, |f| f.source == Source::Rampart),
+        "data already shown stays"
+    );
 }

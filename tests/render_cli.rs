@@ -59,7 +59,15 @@ fn svg_and_unknown_views() {
     ]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("<svg"), "{}", &out[..out.len().min(300)]);
-    let (code, _, err) = rampart(&["--demo", "render", "kms"]);
+    let (code, _, err) = rampart(&["--demo", "render", "nope"]);
     assert_eq!(code, 2);
     assert!(err.contains("unknown view"), "{err}");
+    // Every view is known by its `:` name, in text and SVG.
+    for view in ["controls", "e8", "kms", "vpc", "alarms"] {
+        for format in ["text", "svg"] {
+            let (code, out, err) = rampart(&["--demo", "render", view, "--format", format]);
+            assert_eq!(code, 0, "{view} {format}: {err}");
+            assert!(!out.is_empty());
+        }
+    }
 }

@@ -3,7 +3,8 @@
 
 use super::cursor::ListCursor;
 use crate::input::{CommandId, Key};
-use crate::model::Estate;
+use crate::model::{Attestation, Estate};
+use std::path::PathBuf;
 
 #[derive(Debug)]
 pub enum Action {
@@ -35,6 +36,8 @@ pub enum Action {
         generation: u64,
         result: Result<Box<Estate>, String>,
     },
+    /// An attestation was written to the local file (or why not).
+    Attested(Result<Attestation, String>),
 }
 
 /// Work for the runtime.
@@ -47,6 +50,12 @@ pub enum Effect {
     Abort(String),
     /// Put text on the clipboard with OSC 52 (works over SSH).
     Copy(String),
+    /// Append an attestation to the local attestations file (never AWS;
+    /// allowed in read-only sessions); the runtime answers `Attested`.
+    Attest {
+        path: PathBuf,
+        attestation: Attestation,
+    },
 }
 
 /// Where a mouse click lands, recorded by the renderer each frame.
@@ -60,6 +69,8 @@ pub enum Hit {
     GridCell(usize, usize),
     /// A row of the overview's newest findings list.
     Newest(usize),
+    /// An Essential Eight grid cell (strategy, level).
+    E8Cell(usize, usize),
 }
 
 /// Moves `cursor` for one of the list commands; false when `id` is not one.

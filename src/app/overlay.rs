@@ -2,6 +2,7 @@
 //! messages. An open overlay gets keys first.
 
 use crate::input::LineInput;
+use crate::model::AttestationStatus;
 use std::cell::Cell;
 
 pub enum Overlay {
@@ -9,7 +10,25 @@ pub enum Overlay {
     Filter(FilterPrompt),
     Command(CommandPrompt),
     Message(Message),
+    Attest(AttestPrompt),
 }
+
+/// `a` on an Essential Eight requirement: a status and a note, written to
+/// the local attestations file on Enter.
+pub struct AttestPrompt {
+    pub requirement_id: String,
+    pub requirement_text: String,
+    pub status: AttestationStatus,
+    pub note: LineInput,
+}
+
+/// The statuses the prompt cycles through, in order.
+pub const ATTEST_STATUSES: [AttestationStatus; 4] = [
+    AttestationStatus::Met,
+    AttestationStatus::Partial,
+    AttestationStatus::NotMet,
+    AttestationStatus::NotApplicable,
+];
 
 /// The `/` prompt. The filter in force changes only when Enter accepts
 /// input that parses; until then (and after Esc) the old filter stays.

@@ -4,6 +4,9 @@
 use super::cursor::ListCursor;
 use super::detail::DetailView;
 use super::findings::FindingsView;
+use super::views::{
+    AlarmsView, ControlsView, E8View, KeyView, KmsView, RequirementView, StandardsView, VpcView,
+};
 use crate::input::ViewKind;
 use crate::model::Severity;
 
@@ -11,6 +14,14 @@ pub enum Route {
     Overview(OverviewView),
     Findings(Box<FindingsView>),
     Detail(Box<DetailView>),
+    Standards(Box<StandardsView>),
+    Controls(Box<ControlsView>),
+    E8(Box<E8View>),
+    Requirement(Box<RequirementView>),
+    Kms(Box<KmsView>),
+    Key(Box<KeyView>),
+    Vpc(Box<VpcView>),
+    Alarms(Box<AlarmsView>),
 }
 
 impl Route {
@@ -19,6 +30,14 @@ impl Route {
             Route::Overview(_) => ViewKind::Overview,
             Route::Findings(_) => ViewKind::Findings,
             Route::Detail(_) => ViewKind::Detail,
+            Route::Standards(_) => ViewKind::Standards,
+            Route::Controls(_) => ViewKind::Controls,
+            Route::E8(_) => ViewKind::E8,
+            Route::Requirement(_) => ViewKind::Requirement,
+            Route::Kms(_) => ViewKind::Kms,
+            Route::Key(_) => ViewKind::Key,
+            Route::Vpc(_) => ViewKind::Vpc,
+            Route::Alarms(_) => ViewKind::Alarms,
         }
     }
 }

@@ -70,7 +70,9 @@ impl Summary {
                 s.grid[row][sev] += 1;
             }
             s.totals[sev] += 1;
-            if f.severity >= Severity::High {
+            // rampart's own checks carry the assessment time, not the time
+            // something happened: they are counted, not listed as news.
+            if f.severity >= Severity::High && f.source != Source::Rampart {
                 s.newest.push(i);
             }
         }

@@ -7,8 +7,9 @@ mod findings;
 mod mouse;
 mod overview;
 mod prompt;
+mod views;
 
-pub use prompt::complete;
+pub use prompt::{complete, complete_with};
 
 use super::action::{Action, Effect};
 use super::findings::FindingsView;
@@ -60,6 +61,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Action::Attested(result) => views::attested(app, result),
     }
 }
 
@@ -112,10 +114,20 @@ pub(super) fn run(app: &mut App, id: CommandId, arg: Option<&str>) -> Vec<Effect
             app.stack.push(Route::Findings(Box::new(view)));
             Vec::new()
         }
+        CommandId::GoControls
+        | CommandId::GoE8
+        | CommandId::GoKms
+        | CommandId::GoVpc
+        | CommandId::GoAlarms
+        | CommandId::Theme
+        | CommandId::GoResource
+        | CommandId::RelatedFindings
+        | CommandId::Attest => views::run(app, id, arg),
         _ => match app.route() {
             Route::Overview(_) => overview::run(app, id),
             Route::Findings(_) => findings::run(app, id, arg),
             Route::Detail(_) => detail::run(app, id),
+            _ => views::run(app, id, arg),
         },
     }
 }

@@ -3,21 +3,53 @@
 
 use super::registry::COMMANDS;
 
-/// The views a command can apply to. Later views (controls, e8, kms, vpc,
-/// alarms) add variants here and rows to [`COMMANDS`].
+/// The views a command can apply to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ViewKind {
     Overview,
     Findings,
     Detail,
+    /// Standards with their score gauges (`:controls`).
+    Standards,
+    Controls,
+    /// The Essential Eight grid.
+    E8,
+    /// The requirements of one strategy at one level.
+    Requirement,
+    Kms,
+    Key,
+    Vpc,
+    Alarms,
 }
 
 impl ViewKind {
+    pub const ALL: [ViewKind; 11] = [
+        ViewKind::Overview,
+        ViewKind::Findings,
+        ViewKind::Detail,
+        ViewKind::Standards,
+        ViewKind::Controls,
+        ViewKind::E8,
+        ViewKind::Requirement,
+        ViewKind::Kms,
+        ViewKind::Key,
+        ViewKind::Vpc,
+        ViewKind::Alarms,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             ViewKind::Overview => "Overview",
             ViewKind::Findings => "Findings",
             ViewKind::Detail => "Detail",
+            ViewKind::Standards => "Standards",
+            ViewKind::Controls => "Controls",
+            ViewKind::E8 => "Essential Eight",
+            ViewKind::Requirement => "E8 requirements",
+            ViewKind::Kms => "KMS keys",
+            ViewKind::Key => "KMS key",
+            ViewKind::Vpc => "VPC topology",
+            ViewKind::Alarms => "Alarms",
         }
     }
 }
@@ -52,6 +84,19 @@ pub enum CommandId {
     ToggleInactive,
     CopyId,
     ConsoleUrl,
+    GoControls,
+    GoE8,
+    GoKms,
+    GoVpc,
+    GoAlarms,
+    Theme,
+    /// A finding's KMS key or VPC node; a control's failing resources.
+    GoResource,
+    /// The findings of the selected key, node, control or requirement.
+    RelatedFindings,
+    Attest,
+    ExpandAll,
+    CollapseAll,
 }
 
 /// The argument a `:` command takes, for completion and help.
@@ -63,6 +108,8 @@ pub enum ArgKind {
     SortColumn,
     /// A group-by key.
     GroupKey,
+    /// A theme name.
+    ThemeName,
 }
 
 /// One row of the registry.

@@ -1,5 +1,5 @@
-//! Keys to commands, per view. Built from the registry's defaults; a user
-//! key-map file (issue 5) replaces the keys of individual commands.
+//! Keys to commands, per view. Built from the registry's defaults; the
+//! user's key-map file (`keyfile`) replaces the keys of individual commands.
 
 use super::command::{CommandId, ViewKind, spec};
 use super::key::Key;
@@ -36,6 +36,11 @@ impl KeyMap {
         self.bindings.extend(keys.iter().map(|k| (*k, id)));
     }
 
+    /// Removes `key` from every command for which `pred` holds.
+    pub fn unbind_where(&mut self, key: Key, pred: impl Fn(CommandId) -> bool) {
+        self.bindings.retain(|(k, id)| *k != key || !pred(*id));
+    }
+
     /// The command `key` runs in `view`: a view's own binding wins over a
     /// global one.
     pub fn lookup(&self, key: Key, view: ViewKind) -> Option<CommandId> {
@@ -68,12 +73,10 @@ mod tests {
     use super::*;
     use crossterm::event::KeyCode;
 
-    const VIEWS: [ViewKind; 3] = [ViewKind::Overview, ViewKind::Findings, ViewKind::Detail];
-
     #[test]
     fn no_key_runs_two_commands_in_one_view() {
         let km = KeyMap::defaults();
-        for view in VIEWS {
+        for view in ViewKind::ALL {
             let mut seen: Vec<(Key, CommandId)> = Vec::new();
             for (k, id) in &km.bindings {
                 let Some(s) = spec(*id) else { continue };

@@ -2,9 +2,26 @@
 //! and its completion, the `?` help overlay and the footer hints.
 
 use super::command::{ArgKind, CommandId, CommandSpec, ViewKind};
-use ViewKind::{Detail, Findings, Overview};
+use ViewKind::{
+    Alarms, Controls, Detail, E8, Findings, Key, Kms, Overview, Requirement, Standards, Vpc,
+};
 
-const LISTS: &[ViewKind] = &[Overview, Findings, Detail];
+const LISTS: &[ViewKind] = &[
+    Overview,
+    Findings,
+    Detail,
+    Standards,
+    Controls,
+    E8,
+    Requirement,
+    Kms,
+    Key,
+    Vpc,
+    Alarms,
+];
+const SIDEWAYS: &[ViewKind] = &[Overview, E8, Vpc];
+const RELATED: &[ViewKind] = &[Controls, Requirement, Kms, Key, Vpc];
+const RESOURCE: &[ViewKind] = &[Findings, Detail, Controls];
 const TABLES: &[ViewKind] = &[Findings];
 const FINDING_ACTIONS: &[ViewKind] = &[Findings, Detail];
 
@@ -128,6 +145,46 @@ pub const COMMANDS: &[CommandSpec] = &[
         FINDING_ACTIONS,
     ),
     cmd(
+        CommandId::GoResource,
+        "resource",
+        &["R"],
+        "go to the resource: a finding's KMS key or VPC node, a control's failing resources",
+        Some("resource"),
+        RESOURCE,
+    ),
+    cmd(
+        CommandId::RelatedFindings,
+        "related",
+        &["f"],
+        "the findings of the selected key, VPC node, control or requirement",
+        Some("findings"),
+        RELATED,
+    ),
+    cmd(
+        CommandId::Attest,
+        "attest",
+        &["a"],
+        "record an attestation (status and note) for the selected requirement",
+        Some("attest"),
+        &[Requirement],
+    ),
+    cmd(
+        CommandId::ExpandAll,
+        "expand",
+        &["E"],
+        "expand every node of the tree",
+        Some("expand all"),
+        &[Vpc],
+    ),
+    cmd(
+        CommandId::CollapseAll,
+        "collapse",
+        &["C"],
+        "collapse every node of the tree",
+        None,
+        &[Vpc],
+    ),
+    cmd(
         CommandId::NextPanel,
         "",
         &["tab"],
@@ -156,17 +213,17 @@ pub const COMMANDS: &[CommandSpec] = &[
         CommandId::Left,
         "",
         &["h", "left"],
-        "move left",
+        "move left (in a tree: collapse)",
         None,
-        &[Overview],
+        SIDEWAYS,
     ),
     cmd(
         CommandId::Right,
         "",
         &["l", "right"],
-        "move right",
+        "move right (in a tree: expand)",
         None,
-        &[Overview],
+        SIDEWAYS,
     ),
     cmd(
         CommandId::PageUp,
@@ -211,7 +268,7 @@ pub const COMMANDS: &[CommandSpec] = &[
     cmd(
         CommandId::GoOverview,
         "overview",
-        &[],
+        &["1"],
         "go to the overview",
         None,
         &[],
@@ -222,8 +279,59 @@ pub const COMMANDS: &[CommandSpec] = &[
         ..cmd(
             CommandId::GoFindings,
             "findings",
-            &[],
+            &["2"],
             "go to the findings, optionally filtered (:findings sev>=high)",
+            None,
+            &[],
+        )
+    },
+    cmd(
+        CommandId::GoControls,
+        "controls",
+        &["3"],
+        "go to the standards and controls",
+        None,
+        &[],
+    ),
+    cmd(
+        CommandId::GoE8,
+        "e8",
+        &["4"],
+        "go to the Essential Eight",
+        None,
+        &[],
+    ),
+    cmd(
+        CommandId::GoKms,
+        "kms",
+        &["5"],
+        "go to the KMS keys",
+        None,
+        &[],
+    ),
+    cmd(
+        CommandId::GoVpc,
+        "vpc",
+        &["6"],
+        "go to the VPC topology",
+        None,
+        &[],
+    ),
+    cmd(
+        CommandId::GoAlarms,
+        "alarms",
+        &["7"],
+        "go to the alarms",
+        None,
+        &[],
+    ),
+    CommandSpec {
+        arg: Some(ArgKind::ThemeName),
+        ..cmd(
+            CommandId::Theme,
+            "theme",
+            &[],
+            "switch the colour theme (:theme light)",
             None,
             &[],
         )

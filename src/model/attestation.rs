@@ -24,7 +24,7 @@ impl AttestationStatus {
 }
 
 /// One reviewer statement about one requirement.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Attestation {
     /// Requirement id, e.g. `e8/restrict-office-macros/ml1`.
     pub requirement_id: String,

@@ -19,6 +19,28 @@ impl fmt::Display for Hex {
 pub(super) const DEFAULT_FG: Hex = Hex(0xd0, 0xd4, 0xdc);
 pub(super) const DEFAULT_BG: Hex = Hex(0x14, 0x16, 0x1b);
 
+/// The canvas: what `Reset` foreground and background draw as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Pair {
+    pub(super) fg: Hex,
+    pub(super) bg: Hex,
+}
+
+pub(super) const DEFAULT_PAIR: Pair = Pair {
+    fg: DEFAULT_FG,
+    bg: DEFAULT_BG,
+};
+
+impl Pair {
+    /// A canvas of two colours (`Reset` in either keeps the default).
+    pub(super) fn of(fg: Color, bg: Color) -> Pair {
+        Pair {
+            fg: resolve(fg).unwrap_or(DEFAULT_FG),
+            bg: resolve(bg).unwrap_or(DEFAULT_BG),
+        }
+    }
+}
+
 /// The 16 ANSI colours, in index order (black, red, ..., white).
 const ANSI: [Hex; 16] = [
     Hex(0x1c, 0x1e, 0x24), // black
@@ -102,7 +124,13 @@ pub(super) struct Look {
 impl Look {
     /// With `no_color`, only the default foreground and background are used
     /// (reversed cells swap the two, so a selection stays visible).
+    #[cfg(test)]
     pub(super) fn of(cell: &Cell, no_color: bool) -> Look {
+        Look::on(cell, no_color, DEFAULT_PAIR)
+    }
+
+    /// [`Look::of`] on the canvas `pair`.
+    pub(super) fn on(cell: &Cell, no_color: bool, pair: Pair) -> Look {
         let m = cell.modifier;
         let (fg, bg) = if no_color {
             (None, None)
@@ -110,9 +138,9 @@ impl Look {
             (resolve(cell.fg), resolve(cell.bg))
         };
         let (fg, bg) = if m.contains(Modifier::REVERSED) {
-            (bg.unwrap_or(DEFAULT_BG), Some(fg.unwrap_or(DEFAULT_FG)))
+            (bg.unwrap_or(pair.bg), Some(fg.unwrap_or(pair.fg)))
         } else {
-            (fg.unwrap_or(DEFAULT_FG), bg)
+            (fg.unwrap_or(pair.fg), bg)
         };
         Look {
             fg,

@@ -5,7 +5,7 @@
 //! holds whatever the font's exact advance is.
 
 use super::grid::{self, Glyph};
-use super::palette::{DEFAULT_BG, DEFAULT_FG, Look};
+use super::palette::{Hex, Look, Pair};
 use ratatui::buffer::Buffer;
 use std::fmt::Write as _;
 
@@ -18,7 +18,7 @@ const FONT_SIZE: u32 = 14;
 const FONT_FAMILY: &str = "'JetBrains Mono', 'Cascadia Mono', 'Fira Mono', 'DejaVu Sans Mono', \
                            Menlo, Consolas, 'Liberation Mono', monospace";
 
-pub(super) fn render(buf: &Buffer, no_color: bool) -> String {
+pub(super) fn render(buf: &Buffer, no_color: bool, pair: Pair) -> String {
     let cols = u32::from(buf.area.width);
     let rows = u32::from(buf.area.height);
     let width = px(cols * CELL_W_TENTHS);
@@ -28,7 +28,7 @@ pub(super) fn render(buf: &Buffer, no_color: bool) -> String {
             grid::row(buf, y)
                 .into_iter()
                 .map(|g| {
-                    let look = Look::of(g.cell, no_color);
+                    let look = Look::on(g.cell, no_color, pair);
                     (g, look)
                 })
                 .collect()
@@ -43,7 +43,8 @@ pub(super) fn render(buf: &Buffer, no_color: bool) -> String {
     );
     let _ = writeln!(
         out,
-        r#"<rect width="{width}" height="{height}" fill="{DEFAULT_BG}"/>"#
+        r#"<rect width="{width}" height="{height}" fill="{}"/>"#,
+        pair.bg
     );
     out.push_str("<g shape-rendering=\"crispEdges\">\n");
     for (y, row) in grid.iter().enumerate() {
@@ -52,10 +53,11 @@ pub(super) fn render(buf: &Buffer, no_color: bool) -> String {
     out.push_str("</g>\n");
     let _ = writeln!(
         out,
-        r#"<g font-family="{FONT_FAMILY}" font-size="{FONT_SIZE}" fill="{DEFAULT_FG}">"#
+        r#"<g font-family="{FONT_FAMILY}" font-size="{FONT_SIZE}" fill="{}">"#,
+        pair.fg
     );
     for (y, row) in grid.iter().enumerate() {
-        texts(&mut out, y as u32, row);
+        texts(&mut out, y as u32, row, pair.fg);
     }
     out.push_str("</g>\n</svg>\n");
     out
@@ -84,7 +86,7 @@ fn backgrounds(out: &mut String, y: u32, row: &[(Glyph<'_>, Look)]) {
 
 /// One `<text>` per run of same-styled glyphs, without the blank cells at
 /// its ends when blanks draw nothing.
-fn texts(out: &mut String, y: u32, row: &[(Glyph<'_>, Look)]) {
+fn texts(out: &mut String, y: u32, row: &[(Glyph<'_>, Look)], fg: Hex) {
     for run in row.chunk_by(|a, b| a.1 == b.1) {
         let Some((_, look)) = run.first() else {
             continue;
@@ -100,12 +102,12 @@ fn texts(out: &mut String, y: u32, row: &[(Glyph<'_>, Look)]) {
         // Wide glyphs get text elements of their own, so a fallback font's
         // advance for them cannot shift the narrow text after them.
         for part in run.chunk_by(|a, b| (a.0.width > 1) == (b.0.width > 1)) {
-            text_element(out, y, part, look);
+            text_element(out, y, part, look, fg);
         }
     }
 }
 
-fn text_element(out: &mut String, y: u32, part: &[(Glyph<'_>, Look)], look: &Look) {
+fn text_element(out: &mut String, y: u32, part: &[(Glyph<'_>, Look)], look: &Look, fg: Hex) {
     let (Some((first, _)), Some((last, _))) = (part.first(), part.last()) else {
         return;
     };
@@ -118,7 +120,7 @@ fn text_element(out: &mut String, y: u32, part: &[(Glyph<'_>, Look)], look: &Loo
         y * CELL_H + BASELINE,
         px(w * CELL_W_TENTHS),
     );
-    style_attributes(out, look);
+    style_attributes(out, look, fg);
     out.push_str(r#" xml:space="preserve">"#);
     for (glyph, _) in part {
         escape_into(out, &glyph.symbol);
@@ -135,8 +137,8 @@ fn trim_blanks<'r, 'a>(run: &'r [(Glyph<'a>, Look)]) -> &'r [(Glyph<'a>, Look)] 
     }
 }
 
-fn style_attributes(out: &mut String, look: &Look) {
-    if look.fg != DEFAULT_FG {
+fn style_attributes(out: &mut String, look: &Look, default_fg: Hex) {
+    if look.fg != default_fg {
         let _ = write!(out, r#" fill="{}""#, look.fg);
     }
     if look.bold {

@@ -137,6 +137,7 @@ fn crumb(app: &App, r: &Route) -> String {
                 .unwrap_or(d.id.as_str());
             format!("Detail: {}", sanitize_line(title, 40))
         }
+        other => super::crumbs::crumb(app, other),
     }
 }
 

@@ -151,7 +151,7 @@ async fn event_loop(
     let mut events = EventStream::new();
     let mut spinner = tokio::time::interval(Duration::from_millis(100));
     spinner.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
-    guard.terminal.draw(|f| draw(f, app, &opts.theme))?;
+    guard.terminal.draw(|f| draw(f, app, opts.theme_for(app)))?;
     loop {
         let busy = app.is_busy();
         let first = tokio::select! {
@@ -173,18 +173,20 @@ async fn event_loop(
         if actions.is_empty() {
             continue;
         }
-        for action in actions {
+        // Effects may answer with an action (a file written), applied at once.
+        let mut pending: Vec<Action> = actions.into_iter().rev().collect();
+        while let Some(action) = pending.pop() {
             for effect in update(app, action) {
                 if let Effect::Abort(msg) = effect {
                     return Ok(Exit::LoadFailed(msg));
                 }
-                run_effect(guard, effect)?;
+                pending.extend(run_effect(guard, effect)?);
             }
             if app.quit {
                 return Ok(Exit::Quit);
             }
         }
-        guard.terminal.draw(|f| draw(f, app, &opts.theme))?;
+        guard.terminal.draw(|f| draw(f, app, opts.theme_for(app)))?;
     }
 }
 
@@ -203,14 +205,18 @@ async fn drain(events: &mut EventStream) -> Vec<std::io::Result<Event>> {
     .await
 }
 
-fn run_effect(guard: &mut TerminalGuard, effect: Effect) -> color_eyre::Result<()> {
+/// Runs one effect; some answer with an action for `update`.
+fn run_effect(guard: &mut TerminalGuard, effect: Effect) -> color_eyre::Result<Option<Action>> {
     match effect {
-        Effect::Quit | Effect::Abort(_) => Ok(()),
+        Effect::Quit | Effect::Abort(_) => Ok(None),
         Effect::Copy(text) => {
             let out = guard.terminal.backend_mut();
             out.write_all(osc52(&text).as_bytes())?;
             out.flush()?;
-            Ok(())
+            Ok(None)
+        }
+        Effect::Attest { path, attestation } => {
+            Ok(Some(super::effects::attest(&path, attestation)))
         }
     }
 }

@@ -16,11 +16,12 @@ pub fn render(screen: Rect, footer: Rect, buf: &mut Buffer, app: &App, theme: &T
         Some(Overlay::Message(m)) => message(screen, buf, m, theme),
         Some(Overlay::Filter(p)) => filter_prompt(footer, buf, p, theme),
         Some(Overlay::Command(p)) => command_prompt(footer, buf, p, theme),
+        Some(Overlay::Attest(p)) => super::attest::render(screen, buf, p, theme),
     }
 }
 
 /// A bordered, cleared box; returns its inner area.
-fn panel(area: Rect, buf: &mut Buffer, title: &str, theme: &Theme) -> Rect {
+pub(super) fn panel(area: Rect, buf: &mut Buffer, title: &str, theme: &Theme) -> Rect {
     if area.width < 3 || area.height < 3 {
         fill(buf, area, theme.style(Role::Overlay));
         return Rect::new(area.x, area.y, area.width, area.height);

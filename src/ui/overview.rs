@@ -4,6 +4,7 @@
 //! dataset that was not read never shows as zero.
 
 mod panels;
+mod posture;
 
 use super::draw::{put, put_cell, put_right};
 use super::theme::{Role, Theme};
@@ -33,10 +34,42 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
         );
         let grid_area = Rect::new(left.x, left.y, left.width, grid_h.min(left.height));
         grid(grid_area, buf, app, o, theme);
-        // The posture summary (issue 4: scores, layers, Essential Eight)
-        // belongs between the grid and the newest findings, in this column.
+        // The posture summary sits between the grid and the newest
+        // findings: scores and layers side by side, then the E8 maturity.
         let rest = below(left, grid_h + 1);
-        newest(rest, buf, app, o, theme);
+        let scores_h = posture::scores_height(app).max(7);
+        let half = rest.width / 2;
+        posture::scores(
+            Rect::new(
+                rest.x,
+                rest.y,
+                half.saturating_sub(1),
+                scores_h.min(rest.height),
+            ),
+            buf,
+            app,
+            theme,
+        );
+        posture::layers(
+            Rect::new(
+                rest.x + half + 1,
+                rest.y,
+                rest.width - half - 1,
+                scores_h.min(rest.height),
+            ),
+            buf,
+            app,
+            theme,
+        );
+        let rest = below(rest, scores_h + 1);
+        let e8_h = 5u16;
+        posture::essential_eight(
+            Rect::new(rest.x, rest.y, rest.width, e8_h.min(rest.height)),
+            buf,
+            app,
+            theme,
+        );
+        newest(below(rest, e8_h + 1), buf, app, o, theme);
         let inv_h = 6;
         inventory(
             Rect::new(right.x, right.y, right.width, inv_h.min(right.height)),
@@ -49,6 +82,13 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
         let grid_area = Rect::new(area.x, area.y, area.width, grid_h.min(area.height));
         grid(grid_area, buf, app, o, theme);
         let rest = below(area, grid_h);
+        posture::compact(
+            Rect::new(rest.x, rest.y, rest.width, 2.min(rest.height)),
+            buf,
+            app,
+            theme,
+        );
+        let rest = below(rest, 2);
         let inv = Rect::new(rest.x, rest.y, rest.width, 5.min(rest.height));
         inventory(inv, buf, app, theme);
         let rest = below(rest, 5);
@@ -172,7 +212,19 @@ fn grid(area: Rect, buf: &mut Buffer, app: &App, o: &OverviewView, theme: &Theme
             theme,
             app,
         );
-        let Some(st) = status else { continue };
+        let Some(st) = status else {
+            // rampart's own checks: computed from the other datasets.
+            let w = area.right().saturating_sub(data_x);
+            put(
+                buf,
+                data_x,
+                y,
+                "✓ checked by rampart",
+                w,
+                theme.style(Role::LoadOk),
+            );
+            continue;
+        };
         // GuardDuty and Macie findings also arrive through Security Hub:
         // when the service itself was not read, say where they came from.
         let hub = app.estate.status(DatasetKind::SecurityHubFindings);

@@ -5,12 +5,12 @@ use crate::app::{Action, App, Route, update};
 use crate::cli::{RenderArgs, RenderFormat};
 use crate::input::CommandId;
 use crate::model::Estate;
-use crate::render_out::{buffer_to_svg, buffer_to_text};
+use crate::render_out::{Canvas, buffer_to_svg_on, buffer_to_text};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-/// Views `render` knows, for messages.
-pub const VIEWS: &str = "overview, findings, detail:<finding-id>";
+/// Views `render` knows (their `:` command names), for messages.
+pub const VIEWS: &str = "overview, findings, controls, e8, kms, vpc, alarms, detail:<finding-id>";
 
 /// An app with `estate` loaded and `view` open (`overview`, `findings`,
 /// `detail:<finding-id>`), the filter applied to the findings view.
@@ -38,6 +38,19 @@ pub fn app_for_view(
                 Some(f) => update(&mut app, Action::Run(format!("findings {f}"))),
                 None => update(&mut app, Action::Command(CommandId::GoFindings)),
             };
+        }
+        "controls" | "e8" | "kms" | "vpc" | "alarms" => {
+            if filter.is_some() {
+                return Err("--filter applies to the findings view only".to_string());
+            }
+            let id = match view {
+                "controls" => CommandId::GoControls,
+                "e8" => CommandId::GoE8,
+                "kms" => CommandId::GoKms,
+                "vpc" => CommandId::GoVpc,
+                _ => CommandId::GoAlarms,
+            };
+            update(&mut app, Action::Command(id));
         }
         v => {
             let Some(id) = v.strip_prefix("detail:") else {
@@ -76,6 +89,12 @@ pub fn render_command(
     let buf = render_to_buffer(&app, opts, cols, rows);
     Ok(match args.format {
         RenderFormat::Text => buffer_to_text(&buf),
-        RenderFormat::Svg => buffer_to_svg(&buf, opts.theme.mono),
+        RenderFormat::Svg => svg(&buf, &opts.theme),
     })
+}
+
+/// The buffer as SVG on the theme's own canvas.
+pub fn svg(buf: &Buffer, theme: &super::Theme) -> String {
+    let canvas = theme.screen.map(|(fg, bg)| Canvas { fg, bg });
+    buffer_to_svg_on(buf, theme.mono, canvas)
 }

@@ -1,143 +1,23 @@
 //! Semantic styles. Render code asks for a role, never for a colour, so a
-//! theme file (issue 5) only has to fill this table. Severity stays legible
-//! without colour: badges carry a letter and a word.
+//! theme only has to fill the role table. Severity stays legible without
+//! colour: badges carry a letter and a word.
+//!
+//! Built-in themes are the TOML files in `themes/`, embedded at build time;
+//! user themes live in `<config dir>/themes/*.toml` and may override them.
 
+mod file;
+mod role;
+mod set;
+
+pub use file::{ThemeFile, parse as parse_file};
+pub use role::Role;
+pub use set::Themes;
+
+use crate::local::FileError;
 use crate::model::Severity;
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Color, Style};
 use std::collections::HashMap;
-
-/// A semantic role; `key()` is its name in theme files.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Role {
-    Text,
-    Dim,
-    Accent,
-    Border,
-    BorderFocus,
-    Title,
-    Heading,
-    Label,
-    Header,
-    HeaderSource,
-    ReadOnly,
-    Breadcrumb,
-    Footer,
-    FooterKey,
-    StatusInfo,
-    StatusError,
-    TableHeader,
-    TableSorted,
-    TableSelected,
-    SevCritical,
-    SevHigh,
-    SevMedium,
-    SevLow,
-    SevInfo,
-    StatusPassed,
-    StatusFailed,
-    StatusWarning,
-    StatusNotAssessed,
-    LoadOk,
-    LoadBusy,
-    LoadFailed,
-    LoadMissing,
-    Prompt,
-    PromptError,
-    Overlay,
-    Json,
-}
-
-impl Role {
-    pub const ALL: [Role; 36] = [
-        Role::Text,
-        Role::Dim,
-        Role::Accent,
-        Role::Border,
-        Role::BorderFocus,
-        Role::Title,
-        Role::Heading,
-        Role::Label,
-        Role::Header,
-        Role::HeaderSource,
-        Role::ReadOnly,
-        Role::Breadcrumb,
-        Role::Footer,
-        Role::FooterKey,
-        Role::StatusInfo,
-        Role::StatusError,
-        Role::TableHeader,
-        Role::TableSorted,
-        Role::TableSelected,
-        Role::SevCritical,
-        Role::SevHigh,
-        Role::SevMedium,
-        Role::SevLow,
-        Role::SevInfo,
-        Role::StatusPassed,
-        Role::StatusFailed,
-        Role::StatusWarning,
-        Role::StatusNotAssessed,
-        Role::LoadOk,
-        Role::LoadBusy,
-        Role::LoadFailed,
-        Role::LoadMissing,
-        Role::Prompt,
-        Role::PromptError,
-        Role::Overlay,
-        Role::Json,
-    ];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Role::Text => "text",
-            Role::Dim => "dim",
-            Role::Accent => "accent",
-            Role::Border => "border",
-            Role::BorderFocus => "border.focus",
-            Role::Title => "title",
-            Role::Heading => "heading",
-            Role::Label => "label",
-            Role::Header => "header",
-            Role::HeaderSource => "header.source",
-            Role::ReadOnly => "header.read_only",
-            Role::Breadcrumb => "breadcrumb",
-            Role::Footer => "footer",
-            Role::FooterKey => "footer.key",
-            Role::StatusInfo => "message.info",
-            Role::StatusError => "message.error",
-            Role::TableHeader => "table.header",
-            Role::TableSorted => "table.sorted",
-            Role::TableSelected => "table.selected",
-            Role::SevCritical => "severity.critical",
-            Role::SevHigh => "severity.high",
-            Role::SevMedium => "severity.medium",
-            Role::SevLow => "severity.low",
-            Role::SevInfo => "severity.informational",
-            Role::StatusPassed => "status.passed",
-            Role::StatusFailed => "status.failed",
-            Role::StatusWarning => "status.warning",
-            Role::StatusNotAssessed => "status.not_assessed",
-            Role::LoadOk => "load.ok",
-            Role::LoadBusy => "load.busy",
-            Role::LoadFailed => "load.failed",
-            Role::LoadMissing => "load.missing",
-            Role::Prompt => "prompt",
-            Role::PromptError => "prompt.error",
-            Role::Overlay => "overlay",
-            Role::Json => "json",
-        }
-    }
-
-    pub fn for_severity(s: Severity) -> Role {
-        match s {
-            Severity::Critical => Role::SevCritical,
-            Severity::High => Role::SevHigh,
-            Severity::Medium => Role::SevMedium,
-            Severity::Low => Role::SevLow,
-            Severity::Informational => Role::SevInfo,
-        }
-    }
-}
+use std::path::Path;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Theme {
@@ -145,25 +25,39 @@ pub struct Theme {
     styles: HashMap<Role, Style>,
     /// True when the theme uses no colour (NO_COLOR, mono).
     pub mono: bool,
+    /// The canvas (foreground, background) an SVG of this theme assumes;
+    /// `None` is the dark default.
+    pub screen: Option<(Color, Color)>,
 }
 
+/// The built-in themes: name and embedded file.
+pub const BUILT_IN_FILES: [(&str, &str); 5] = [
+    ("dark", include_str!("../../themes/dark.toml")),
+    ("light", include_str!("../../themes/light.toml")),
+    (
+        "high-contrast",
+        include_str!("../../themes/high-contrast.toml"),
+    ),
+    (
+        "colour-blind",
+        include_str!("../../themes/colour-blind.toml"),
+    ),
+    ("mono", include_str!("../../themes/mono.toml")),
+];
+
 /// Names of the themes built into this build.
-pub const BUILT_IN: [&str; 2] = ["dark", "mono"];
+pub const BUILT_IN: [&str; 5] = [
+    BUILT_IN_FILES[0].0,
+    BUILT_IN_FILES[1].0,
+    BUILT_IN_FILES[2].0,
+    BUILT_IN_FILES[3].0,
+    BUILT_IN_FILES[4].0,
+];
 
 impl Theme {
-    /// A built-in theme by name; `no_color` forces mono.
+    /// A built-in theme by name (default dark); `no_color` forces mono.
     pub fn named(name: Option<&str>, no_color: bool) -> Result<Theme, String> {
-        if no_color {
-            return Ok(Theme::mono());
-        }
-        match name.unwrap_or("dark") {
-            "dark" => Ok(Theme::dark()),
-            "mono" => Ok(Theme::mono()),
-            other => Err(format!(
-                "unknown theme {other:?} (built in: {})",
-                BUILT_IN.join(", ")
-            )),
-        }
+        Themes::built_in().pick(name, no_color)
     }
 
     pub fn style(&self, role: Role) -> Style {
@@ -174,113 +68,69 @@ impl Theme {
         self.style(Role::for_severity(s))
     }
 
-    /// Sets one role (theme files build on a base this way).
+    /// Sets one role.
     pub fn set(&mut self, role: Role, style: Style) {
         self.styles.insert(role, style);
     }
 
-    pub fn dark() -> Theme {
-        let fg = |c: Color| Style::new().fg(c);
-        let bold = Modifier::BOLD;
-        let styles = HashMap::from([
-            (Role::Text, Style::new()),
-            (Role::Dim, fg(Color::DarkGray)),
-            (Role::Accent, fg(Color::Cyan)),
-            (Role::Border, fg(Color::DarkGray)),
-            (Role::BorderFocus, fg(Color::Cyan)),
-            (Role::Title, Style::new().add_modifier(bold)),
-            (Role::Heading, fg(Color::Cyan).add_modifier(bold)),
-            (Role::Label, fg(Color::Gray)),
-            (
-                Role::Header,
-                Style::new().fg(Color::White).bg(Color::Indexed(236)),
-            ),
-            (
-                Role::HeaderSource,
-                fg(Color::LightCyan)
-                    .bg(Color::Indexed(236))
-                    .add_modifier(bold),
-            ),
-            (
-                Role::ReadOnly,
-                Style::new()
-                    .fg(Color::Black)
-                    .bg(Color::Green)
-                    .add_modifier(bold),
-            ),
-            (Role::Breadcrumb, fg(Color::Cyan).add_modifier(bold)),
-            (Role::Footer, fg(Color::Gray)),
-            (Role::FooterKey, fg(Color::Yellow).add_modifier(bold)),
-            (Role::StatusInfo, fg(Color::Green)),
-            (Role::StatusError, fg(Color::LightRed).add_modifier(bold)),
-            (Role::TableHeader, fg(Color::Gray).add_modifier(bold)),
-            (Role::TableSorted, fg(Color::Cyan).add_modifier(bold)),
-            (
-                Role::TableSelected,
-                Style::new().bg(Color::Indexed(238)).add_modifier(bold),
-            ),
-            (
-                Role::SevCritical,
-                Style::new()
-                    .fg(Color::White)
-                    .bg(Color::Red)
-                    .add_modifier(bold),
-            ),
-            (Role::SevHigh, fg(Color::LightRed).add_modifier(bold)),
-            (Role::SevMedium, fg(Color::Yellow)),
-            (Role::SevLow, fg(Color::LightBlue)),
-            (Role::SevInfo, fg(Color::Gray)),
-            (Role::StatusPassed, fg(Color::Green)),
-            (Role::StatusFailed, fg(Color::LightRed)),
-            (Role::StatusWarning, fg(Color::Yellow)),
-            (Role::StatusNotAssessed, fg(Color::Magenta)),
-            (Role::LoadOk, fg(Color::Green)),
-            (Role::LoadBusy, fg(Color::Yellow)),
-            (Role::LoadFailed, fg(Color::LightRed).add_modifier(bold)),
-            (Role::LoadMissing, fg(Color::Magenta)),
-            (Role::Prompt, fg(Color::Yellow).add_modifier(bold)),
-            (Role::PromptError, fg(Color::LightRed)),
-            (Role::Overlay, Style::new().bg(Color::Indexed(235))),
-            (Role::Json, fg(Color::Gray)),
-        ]);
+    /// True when every role has a style of its own.
+    pub fn is_complete(&self) -> bool {
+        Role::ALL.iter().all(|r| self.styles.contains_key(r))
+    }
+
+    /// `file` laid over `base` (roles it does not name keep the base's).
+    pub fn layered(base: &Theme, file: ThemeFile, name: String) -> Theme {
+        let mut styles = base.styles.clone();
+        styles.extend(file.roles);
         Theme {
-            name: "dark".to_string(),
+            name,
             styles,
-            mono: false,
+            mono: file.mono,
+            screen: file.screen.or(base.screen),
         }
+    }
+
+    /// A theme from one file with nothing beneath it.
+    pub fn from_file(file: ThemeFile, name: String) -> Theme {
+        let empty = Theme {
+            name: String::new(),
+            styles: HashMap::new(),
+            mono: file.mono,
+            screen: None,
+        };
+        Theme::layered(&empty, file, name)
+    }
+
+    /// The dark default.
+    pub fn dark() -> Theme {
+        built_in("dark")
     }
 
     /// No colour at all: modifiers only.
     pub fn mono() -> Theme {
-        let m = |m: Modifier| Style::new().add_modifier(m);
-        let bold = Modifier::BOLD;
-        let rev = Modifier::REVERSED;
-        let styles = HashMap::from([
-            (Role::Title, m(bold)),
-            (Role::Heading, m(bold | Modifier::UNDERLINED)),
-            (Role::Header, m(rev)),
-            (Role::HeaderSource, m(rev | bold)),
-            (Role::ReadOnly, m(bold)),
-            (Role::Breadcrumb, m(bold)),
-            (Role::FooterKey, m(bold)),
-            (Role::StatusError, m(bold)),
-            (Role::TableHeader, m(bold | Modifier::UNDERLINED)),
-            (Role::TableSorted, m(bold | Modifier::UNDERLINED)),
-            (Role::TableSelected, m(rev)),
-            (Role::SevCritical, m(bold | rev)),
-            (Role::SevHigh, m(bold)),
-            (Role::StatusFailed, m(bold)),
-            (Role::LoadFailed, m(bold)),
-            (Role::Prompt, m(bold)),
-            (Role::PromptError, m(bold)),
-            (Role::BorderFocus, m(bold)),
-        ]);
-        Theme {
-            name: "mono".to_string(),
-            styles,
-            mono: true,
-        }
+        built_in("mono")
     }
+}
+
+/// A built-in theme. The embedded files are checked by the tests; should
+/// one ever fail to parse, a theme without styles stands in.
+fn built_in(name: &str) -> Theme {
+    BUILT_IN_FILES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .and_then(|(n, text)| parse_built_in(n, text).ok())
+        .unwrap_or_else(|| Theme {
+            name: name.to_string(),
+            styles: HashMap::new(),
+            mono: name == "mono",
+            screen: None,
+        })
+}
+
+pub(crate) fn parse_built_in(name: &str, text: &str) -> Result<Theme, FileError> {
+    let path = format!("themes/{name}.toml");
+    let file = parse_file(Path::new(&path), text)?;
+    Ok(Theme::from_file(file, name.to_string()))
 }
 
 #[cfg(test)]
@@ -288,14 +138,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn role_keys_are_unique_and_dark_fills_every_role() {
+    fn role_keys_are_unique_and_every_built_in_fills_every_role() {
         let mut keys: Vec<&str> = Role::ALL.iter().map(|r| r.key()).collect();
         keys.sort_unstable();
         keys.dedup();
         assert_eq!(keys.len(), Role::ALL.len());
-        let dark = Theme::dark();
-        for r in Role::ALL {
-            assert!(dark.styles.contains_key(&r), "dark misses {}", r.key());
+        for (name, text) in BUILT_IN_FILES {
+            let t = parse_built_in(name, text).unwrap_or_else(|e| panic!("{e}"));
+            for r in Role::ALL {
+                assert!(t.styles.contains_key(&r), "{name} misses {}", r.key());
+            }
+            let file = parse_file(Path::new(name), text).expect("parses");
+            assert_eq!(file.name.as_deref(), Some(name), "name inside {name}.toml");
+            assert!(file.inherits.is_none(), "built-ins stand alone");
         }
     }
 
@@ -308,5 +163,6 @@ mod tests {
             assert!(s.fg.is_none() && s.bg.is_none(), "{} has colour", r.key());
         }
         assert!(Theme::named(Some("neon"), false).is_err());
+        assert_eq!(Theme::named(None, false).expect("dark").name, "dark");
     }
 }

@@ -2,6 +2,8 @@
 //! restrictions that drill-downs add on top of the filter).
 
 use crate::model::{Finding, Severity, Source, Timestamp};
+use std::collections::BTreeSet;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Column {
@@ -230,6 +232,9 @@ pub enum Pin {
     Source(Source),
     Severity(Severity),
     Group(GroupKey, String),
+    /// Exactly these findings (a key's, a VPC node's, a control's),
+    /// under a label for the breadcrumbs.
+    Ids(String, Arc<BTreeSet<String>>),
 }
 
 impl Pin {
@@ -238,6 +243,7 @@ impl Pin {
             Pin::Source(s) => f.source == *s,
             Pin::Severity(s) => f.severity == *s,
             Pin::Group(k, v) => k.value_of(f) == v,
+            Pin::Ids(_, ids) => ids.contains(&f.id),
         }
     }
 
@@ -247,6 +253,7 @@ impl Pin {
             Pin::Source(s) => s.label().to_string(),
             Pin::Severity(s) => s.as_str().to_string(),
             Pin::Group(k, v) => format!("{}={v}", k.name()),
+            Pin::Ids(label, _) => label.clone(),
         }
     }
 }

@@ -46,7 +46,7 @@ pub(super) fn click(app: &mut App, x: u16, y: u16) -> Vec<Effect> {
             findings::sort_by(app, c);
             false
         }
-        _ => false,
+        (route, hit) => super::views::click(route, hit),
     };
     if again {
         match app.route() {

@@ -43,6 +43,7 @@ pub(super) fn on_key(app: &mut App, key: Key) -> Vec<Effect> {
         },
         Overlay::Filter(p) => return filter_key(app, p, key),
         Overlay::Command(p) => return command_key(app, p, key),
+        Overlay::Attest(p) => return super::views::attest_key(app, p, key),
     }
     Vec::new()
 }
@@ -84,11 +85,16 @@ fn command_key(app: &mut App, mut p: CommandPrompt, key: Key) -> Vec<Effect> {
     match key.code {
         KeyCode::Enter => return run_line(app, p.input.text().to_string().as_str()),
         KeyCode::Esc => return Vec::new(),
-        KeyCode::Tab | KeyCode::BackTab => tab(&mut p, app.view(), key.code == KeyCode::BackTab),
+        KeyCode::Tab | KeyCode::BackTab => tab(
+            &mut p,
+            app.view(),
+            &app.theme_names,
+            key.code == KeyCode::BackTab,
+        ),
         _ => {
             if p.input.handle(key) {
                 p.cycle = None;
-                p.candidates = complete(p.input.text(), app.view());
+                p.candidates = complete_with(p.input.text(), app.view(), &app.theme_names);
             }
         }
     }
@@ -96,7 +102,7 @@ fn command_key(app: &mut App, mut p: CommandPrompt, key: Key) -> Vec<Effect> {
     Vec::new()
 }
 
-fn tab(p: &mut CommandPrompt, view: ViewKind, back: bool) {
+fn tab(p: &mut CommandPrompt, view: ViewKind, themes: &[String], back: bool) {
     if let Some(i) = p.cycle {
         let n = p.candidates.len().max(1);
         let next = if back { (i + n - 1) % n } else { (i + 1) % n };
@@ -106,7 +112,7 @@ fn tab(p: &mut CommandPrompt, view: ViewKind, back: bool) {
         p.cycle = Some(next);
         return;
     }
-    p.candidates = complete(p.input.text(), view);
+    p.candidates = complete_with(p.input.text(), view, themes);
     match p.candidates.as_slice() {
         [] => {}
         [only] => {
@@ -149,6 +155,11 @@ fn common_prefix(items: &[String]) -> String {
 /// a command's argument (sort columns, group keys). Each candidate is the
 /// whole new line.
 pub fn complete(line: &str, view: ViewKind) -> Vec<String> {
+    complete_with(line, view, &[])
+}
+
+/// [`complete`] that also completes `:theme` with these theme names.
+pub fn complete_with(line: &str, view: ViewKind, themes: &[String]) -> Vec<String> {
     match line.split_once(' ') {
         None => COMMANDS
             .iter()
@@ -163,6 +174,7 @@ pub fn complete(line: &str, view: ViewKind) -> Vec<String> {
                     .map(|g| g.name())
                     .chain(["none"])
                     .collect(),
+                Some(ArgKind::ThemeName) => themes.iter().map(String::as_str).collect(),
                 _ => Vec::new(),
             };
             let arg = arg.trim_start();
@@ -186,7 +198,7 @@ pub(super) fn paste(app: &mut App, text: &str) {
         Some(Overlay::Command(mut p)) => {
             p.input.insert_str(&line);
             p.cycle = None;
-            p.candidates = complete(p.input.text(), app.view());
+            p.candidates = complete_with(p.input.text(), app.view(), &app.theme_names);
             app.overlay = Some(Overlay::Command(p));
         }
         other => app.overlay = other,
