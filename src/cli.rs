@@ -90,6 +90,48 @@ pub enum Command {
     Render(RenderArgs),
     /// Write the estate (live by default) as a snapshot that `--file` opens offline.
     Capture(CaptureArgs),
+    /// Evidence report (Markdown, HTML, JSON or CSV of the findings).
+    Report(ReportArgs),
+    /// What changed between two snapshots: findings, keys, network, alarms.
+    Diff(DiffArgs),
+    /// Check session logs (no estate needed).
+    #[command(subcommand)]
+    Audit(AuditCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = crate::report::Format::Md)]
+    pub format: crate::report::Format,
+    /// Write to this file (atomically, 0600) and record it in the session
+    /// log, instead of printing.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The earlier snapshot (or import).
+    pub old: PathBuf,
+    /// The later snapshot (or import).
+    pub new: PathBuf,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Verify a session log's hash chain; exit 1 naming the first broken entry.
+    Verify {
+        /// The session log (session-*.jsonl).
+        file: PathBuf,
+        /// Also require the chain to end at this head (recorded elsewhere):
+        /// catches a changed or removed last entry.
+        #[arg(long, value_name = "SHA256")]
+        expect_head: Option<String>,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -1,6 +1,9 @@
 //! The non-interactive faces of rampart (subcommands).
 
+pub mod audit;
 pub mod capture;
+pub mod diff;
+pub mod report;
 pub mod summary;
 
 use std::io::Write;

@@ -11,9 +11,13 @@ pub const EXIT_BAD_INPUT: u8 = 2;
 
 /// Runs the command line; errors are printed as one line.
 pub fn run(cli: Cli) -> ExitCode {
-    if cli.command.is_none() {
+    match &cli.command {
         // The console opens at once and loads in the background.
-        return interactive(&cli);
+        None => return interactive(&cli),
+        // These need no estate from the data flags.
+        Some(Command::Audit(audit)) => return commands::audit::run(audit),
+        Some(Command::Diff(args)) => return commands::diff::run(args),
+        _ => {}
     }
     let estate = match load_estate(&cli) {
         Ok(e) => e,
@@ -26,7 +30,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Summary(args)) => commands::summary::run(&estate, args, clock(&cli.data)),
         Some(Command::Render(args)) => render(&cli, &estate, args),
         Some(Command::Capture(args)) => commands::capture::run(&estate, args),
-        None => ExitCode::SUCCESS,
+        Some(Command::Report(args)) => commands::report::run(&cli.data, &estate, args, None),
+        // Dispatched above, before any estate is loaded.
+        Some(Command::Audit(_) | Command::Diff(_)) | None => ExitCode::SUCCESS,
     }
 }
 

@@ -100,7 +100,8 @@ pub fn build(estate: &Estate, now: Timestamp) -> Summary {
     }
 }
 
-fn count_items(estate: &Estate, kind: DatasetKind) -> usize {
+/// How many items of `kind` the estate holds (findings counted by channel).
+pub fn count_items(estate: &Estate, kind: DatasetKind) -> usize {
     use crate::model::Channel;
     let by_channel = |c: Channel| estate.findings.iter().filter(|f| f.has_channel(c)).count();
     match kind {

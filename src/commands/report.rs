@@ -1,0 +1,80 @@
+//! `rampart report --format md|html|json|csv [--out FILE]`.
+
+use crate::cli::{DataArgs, ReportArgs};
+use crate::ledger::{Event, Ledger};
+use crate::model::Estate;
+use crate::report::{self, SourceDigest};
+use crate::text::sanitize;
+use std::process::ExitCode;
+
+/// Builds the report of `estate`. With `--out`, writes it and records an
+/// `export` entry in `session` (or, when `None`, in a new session log
+/// opened before anything is written, so an unloggable export never
+/// happens).
+pub fn run(
+    data: &DataArgs,
+    estate: &Estate,
+    args: &ReportArgs,
+    session: Option<&Ledger>,
+) -> ExitCode {
+    let source = if data.files.is_empty() {
+        SourceDigest::canonical(estate)
+    } else {
+        SourceDigest::of_files(&data.files)
+    };
+    // Posture is assessed on the run's clock (the demo's is fixed); the
+    // report states when it was generated.
+    let posture = crate::posture::assess(estate, crate::run::clock(data));
+    let built = source.map(|s| report::build_with(estate, &posture, s, chrono::Utc::now()));
+    let text = match built.and_then(|r| report::render(&r, args.format)) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("rampart: {}", sanitize(&e));
+            return ExitCode::FAILURE;
+        }
+    };
+    let Some(path) = &args.out else {
+        return super::emit(&text);
+    };
+    let opened;
+    let ledger = match session {
+        Some(l) => l,
+        None => match open_session(estate) {
+            Ok(l) => {
+                opened = l;
+                &opened
+            }
+            Err(e) => {
+                eprintln!("rampart: report not written: {}", sanitize(&e));
+                return ExitCode::FAILURE;
+            }
+        },
+    };
+    match report::export(text.as_bytes(), path, ledger) {
+        Ok(sha) => super::emit(&format!(
+            "wrote {} (sha256 {sha}); recorded in {}\n",
+            sanitize(&path.display().to_string()),
+            sanitize(&ledger.path().display().to_string())
+        )),
+        Err(e) => {
+            eprintln!("rampart: {}", sanitize(&e.to_string()));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn open_session(estate: &Estate) -> Result<Ledger, String> {
+    let ledger = Ledger::open_default().map_err(|e| e.to_string())?;
+    let args = std::env::args_os()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    ledger
+        .append(Event::session_start(
+            args,
+            estate.meta.origin.describe(),
+            true,
+        ))
+        .map_err(|e| e.to_string())?;
+    Ok(ledger)
+}
