@@ -32,7 +32,7 @@ mod sts;
 pub use clients::RegionClients;
 pub use config::{LiveError, LiveOptions};
 pub use guard::{Guard, Refused};
-pub use ledger::{CallLedger, CallOutcome, CallRecord};
+pub use ledger::{CallLedger, CallOutcome, CallRecord, CallSink};
 pub use session::{LoadRequest, Session};
 
 use crate::cli::DataArgs;

@@ -108,6 +108,17 @@ fn console_for(cli: &Cli, attestations: Option<&std::path::Path>) -> Result<ui::
             chrono::Utc::now(),
         ));
         with_local_attestations(&mut local, attestations)?;
+        let (session_log, notice) = match open_session_log(data, cli.allow_writes) {
+            Ok(log) => (Some(std::sync::Arc::new(log)), None),
+            // A write that cannot be logged never happens.
+            Err(e) if cli.allow_writes => {
+                return Err(format!("--allow-writes needs the session log: {e}"));
+            }
+            Err(e) => (
+                None,
+                Some(format!("no session log ({e}): calls are not recorded")),
+            ),
+        };
         return Ok(ui::Console {
             source: ui::Source::Live {
                 opts: Box::new(crate::aws::LiveOptions::from_args(data)),
@@ -115,6 +126,8 @@ fn console_for(cli: &Cli, attestations: Option<&std::path::Path>) -> Result<ui::
             },
             watch,
             attestations: local.attestations,
+            session_log,
+            notice,
         });
     }
     let kind = if data.demo {
@@ -135,7 +148,29 @@ fn console_for(cli: &Cli, attestations: Option<&std::path::Path>) -> Result<ui::
         },
         watch,
         attestations: Vec::new(),
+        session_log: None,
+        notice: None,
     })
+}
+
+/// A new session log in the data directory, opened with its first entry.
+fn open_session_log(data: &DataArgs, allow_writes: bool) -> Result<crate::ledger::Ledger, String> {
+    let log = crate::ledger::Ledger::open_default().map_err(|e| e.to_string())?;
+    let args = std::env::args_os()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let origin = DataOrigin::Live {
+        profile: data.profile.clone(),
+    }
+    .describe();
+    log.append(crate::ledger::Event::session_start(
+        args,
+        origin,
+        !allow_writes,
+    ))
+    .map_err(|e| e.to_string())?;
+    Ok(log)
 }
 
 fn render(cli: &Cli, estate: &Estate, args: &RenderArgs) -> ExitCode {

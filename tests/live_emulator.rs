@@ -27,7 +27,10 @@ use rampart::app::{Action, App, Effect, LiveAction, LiveEffect, SourceKind, upda
 use rampart::aws::write::{WriteAction, WriteJob, WriteTarget, execute};
 use rampart::aws::{CallLedger, CallOutcome, Guard, LiveOptions, Session};
 use rampart::input::Key;
+use rampart::ledger::{Event, Ledger};
 use rampart::model::WorkflowStatus;
+use rampart::ui::{call_ledger, run_write};
+use std::sync::Arc;
 
 async fn session(url: &str, guard: Guard) -> Session {
     let opts = LiveOptions {
@@ -96,7 +99,13 @@ async fn read_only_sends_no_write_and_allow_writes_sends_it_once_after_confirmat
     assert_eq!(ro.ledger().refused().len(), 2);
 
     // --allow-writes: nothing before `y`, exactly one request after it.
-    let rw = session(&proxy.url, Guard::with_opt_in_writes(CallLedger::new())).await;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let log = Arc::new(Ledger::open(dir.path()).expect("session log"));
+    let rw = session(
+        &proxy.url,
+        Guard::with_opt_in_writes(call_ledger(log.clone())),
+    )
+    .await;
     let mut b = live::app(SourceKind::Live, true);
     estate_of(&rw, &mut b).await;
     run(&mut b, "findings");
@@ -113,7 +122,7 @@ async fn read_only_sends_no_write_and_allow_writes_sends_it_once_after_confirmat
     let [Effect::Live(LiveEffect::Write(job))] = effects.as_slice() else {
         panic!("expected a write: {effects:?}");
     };
-    let results = execute(&rw, job).await;
+    let results = run_write(&rw, job, Some(&log)).await;
     assert_eq!(proxy.requests(), before + 1, "the write is sent once");
     let calls: Vec<_> = rw
         .ledger()
@@ -133,4 +142,16 @@ async fn read_only_sends_no_write_and_allow_writes_sends_it_once_after_confirmat
     );
     let screen = render(&b, 160, 48);
     assert!(screen.contains("0 succeeded, 1 failed"), "{screen}");
+    // It landed in the session log: the call, then the write.
+    rampart::ledger::verify(log.path()).expect("the log verifies");
+    let entries = log.entries();
+    let sent = entries
+        .iter()
+        .filter(|e| matches!(&e.event, Event::AwsCall { operation, .. } if operation == "BatchUpdateFindings"))
+        .count();
+    assert_eq!(sent, 1);
+    assert!(matches!(
+        entries.last().map(|e| &e.event),
+        Some(Event::Write { targets, .. }) if targets.len() == 1
+    ));
 }

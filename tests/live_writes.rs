@@ -22,17 +22,28 @@ use rampart::app::{Action, Effect, LiveAction, LiveEffect, Overlay, SourceKind, 
 use rampart::aws::write::{WriteAction, WriteJob, execute};
 use rampart::aws::{CallOutcome, Guard};
 use rampart::input::Key;
+use rampart::ledger::{Event, Ledger, Outcome as LogOutcome};
 use rampart::model::{RecordState, WorkflowStatus};
+use rampart::ui::{call_ledger, run_write};
+use std::sync::Arc;
 use write_mocks::{GD_ID, mocked, target};
 
 fn enter(a: &mut rampart::app::App) -> Vec<Effect> {
     update(a, Action::Key(Key::plain(crossterm::event::KeyCode::Enter)))
 }
 
+/// A session log in a fresh directory.
+fn session_log() -> (tempfile::TempDir, Arc<Ledger>) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let log = Ledger::open(dir.path()).expect("session log");
+    (dir, Arc::new(log))
+}
+
 #[tokio::test]
 async fn a_confirmed_workflow_update_is_sent_once_and_lands_per_finding() {
     let m = mocked(&["eu-west-2"]);
-    let session = m.session(Guard::with_opt_in_writes(Default::default()));
+    let (_dir, log) = session_log();
+    let session = m.session(Guard::with_opt_in_writes(call_ledger(log.clone())));
     let mut a = live::app(SourceKind::Live, true);
     estate_of(&session, &mut a).await;
     assert!(render(&a, 160, 48).contains("WRITES ON"));
@@ -69,7 +80,7 @@ async fn a_confirmed_workflow_update_is_sent_once_and_lands_per_finding() {
         panic!("expected one write, got {effects:?}");
     };
     assert_eq!(job.targets.len(), 3);
-    let results = execute(&session, job).await;
+    let results = run_write(&session, job, Some(&log)).await;
     assert_eq!(m.batch_update.num_calls(), 1, "one call for three findings");
     assert_eq!(results.iter().filter(|r| r.outcome.is_ok()).count(), 2);
     update(
@@ -106,9 +117,34 @@ async fn a_confirmed_workflow_update_is_sent_once_and_lands_per_finding() {
         "the failed one and the unfit one stay marked"
     );
 
-    // The session ledger holds the write; :log shows it.
+    // The session log holds the call and the write, chained; :log shows them.
     let sent = session.ledger().sent_actions();
     assert!(sent.contains("securityhub:BatchUpdateFindings"), "{sent:?}");
+    let report = rampart::ledger::verify(log.path()).expect("the log verifies");
+    let entries = log.entries();
+    assert_eq!(report.entries, entries.len());
+    let call = entries.iter().find_map(|e| match &e.event {
+        Event::AwsCall {
+            operation, outcome, ..
+        } if operation == "BatchUpdateFindings" => Some(outcome.clone()),
+        _ => None,
+    });
+    assert_eq!(call, Some(LogOutcome::Ok));
+    let Some(Event::Write {
+        what,
+        targets,
+        outcome,
+    }) = entries.last().map(|e| &e.event)
+    else {
+        panic!("the write is the last entry: {entries:?}");
+    };
+    assert!(
+        what.starts_with("securityhub:BatchUpdateFindings workflow RESOLVED"),
+        "{what}"
+    );
+    assert!(what.contains("INC-42"), "{what}");
+    assert_eq!(targets.len(), 3);
+    assert!(outcome.describe().contains("1 of 3 failed"), "{outcome:?}");
     update(
         &mut a,
         Action::Key(Key::plain(crossterm::event::KeyCode::Esc)),
@@ -126,7 +162,8 @@ async fn a_confirmed_workflow_update_is_sent_once_and_lands_per_finding() {
 #[tokio::test]
 async fn a_read_only_session_refuses_both_writes_and_sends_nothing() {
     let m = mocked(&["eu-west-2"]);
-    let session = m.session(Guard::read_only(Default::default()));
+    let (_dir, log) = session_log();
+    let session = m.session(Guard::read_only(call_ledger(log.clone())));
     let before = session.ledger().attempts();
     for action in [
         WriteAction::Workflow {
@@ -142,7 +179,7 @@ async fn a_read_only_session_refuses_both_writes_and_sends_nothing() {
             aggregator_region: None,
             updated_by: "tester".into(),
         };
-        let results = execute(&session, &job).await;
+        let results = run_write(&session, &job, Some(&log)).await;
         assert!(
             results.iter().all(|r| r
                 .outcome
@@ -151,6 +188,21 @@ async fn a_read_only_session_refuses_both_writes_and_sends_nothing() {
             "{results:?}"
         );
     }
+    // Both refusals are in the session log, as calls and as writes.
+    let refused = log
+        .entries()
+        .iter()
+        .filter(|e| {
+            matches!(
+                &e.event,
+                Event::AwsCall {
+                    outcome: LogOutcome::Refused { .. },
+                    ..
+                }
+            )
+        })
+        .count();
+    assert_eq!(refused, 2);
     assert_eq!(m.batch_update.num_calls(), 0);
     assert_eq!(m.archive.num_calls(), 0);
     assert_eq!(m.list_detectors.num_calls(), 0, "not even the reads");

@@ -59,8 +59,12 @@ pub struct RefreshRequest {
 /// What the live runtime reports.
 #[derive(Debug)]
 pub enum LiveAction {
-    /// The session is connected; every call it makes lands in `ledger`.
-    Connected { ledger: CallLedger },
+    /// The session is connected; every call it makes lands in `ledger`
+    /// (and in the session log, when there is one).
+    Connected {
+        ledger: CallLedger,
+        session_log: Option<std::path::PathBuf>,
+    },
     /// Estate changes, in the order they were read.
     Deltas(Vec<EstateDelta>),
     /// Load `load` ended: every dataset it read has its final state.
@@ -135,6 +139,8 @@ pub struct LiveState {
     /// region without failure: incremental refreshes read from there.
     pub findings_fetched: Option<Timestamp>,
     pub ledger: Option<CallLedger>,
+    /// The session log file, when the calls are also written there.
+    pub session_log: Option<std::path::PathBuf>,
     pub events: Vec<LocalEvent>,
     #[cfg(feature = "writes")]
     next_job: u64,
@@ -158,6 +164,7 @@ impl LiveState {
             baseline: false,
             findings_fetched: None,
             ledger: None,
+            session_log: None,
             events: Vec::new(),
             #[cfg(feature = "writes")]
             next_job: 1,
@@ -209,8 +216,12 @@ impl App {
 /// Applies an action from the live runtime.
 pub(super) fn on_action(app: &mut App, action: LiveAction) -> Vec<Effect> {
     match action {
-        LiveAction::Connected { ledger } => {
+        LiveAction::Connected {
+            ledger,
+            session_log,
+        } => {
             app.live.ledger = Some(ledger);
+            app.live.session_log = session_log;
             Vec::new()
         }
         LiveAction::Deltas(deltas) => {

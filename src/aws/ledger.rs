@@ -57,15 +57,38 @@ pub fn iam_action(service: &str, operation: &str) -> String {
     format!("{}:{operation}", service.to_ascii_lowercase())
 }
 
+/// Receives every record as it is appended (the console writes them to
+/// the session log).
+pub type CallSink = Arc<dyn Fn(&CallRecord) + Send + Sync>;
+
 /// Shared, append-only list of calls. Cloning shares the same ledger.
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct CallLedger {
     inner: Arc<Mutex<Vec<CallRecord>>>,
+    sink: Option<CallSink>,
+}
+
+impl std::fmt::Debug for CallLedger {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CallLedger")
+            .field("calls", &self.len())
+            .field("sink", &self.sink.is_some())
+            .finish()
+    }
 }
 
 impl CallLedger {
     pub fn new() -> CallLedger {
         CallLedger::default()
+    }
+
+    /// A ledger that also hands each record to `sink`, in ledger order,
+    /// as it is appended.
+    pub fn with_sink(sink: impl Fn(&CallRecord) + Send + Sync + 'static) -> CallLedger {
+        CallLedger {
+            inner: Arc::default(),
+            sink: Some(Arc::new(sink)),
+        }
     }
 
     fn lock(&self) -> MutexGuard<'_, Vec<CallRecord>> {
@@ -76,6 +99,10 @@ impl CallLedger {
     pub(crate) fn push(&self, mut rec: CallRecord) {
         let mut v = self.lock();
         rec.seq = v.len() as u64;
+        // Under the lock, so the sink sees the ledger's order.
+        if let Some(sink) = &self.sink {
+            sink(&rec);
+        }
         v.push(rec);
     }
 
@@ -169,6 +196,23 @@ mod tests {
         assert_eq!(l.attempts(), 4);
         assert_eq!(l.since(2).len(), 1);
         assert!(l.since(10).is_empty());
+    }
+
+    #[test]
+    fn the_sink_sees_every_record_in_order() {
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let s = seen.clone();
+        let l = CallLedger::with_sink(move |r| {
+            s.lock().expect("lock").push((r.seq, r.operation.clone()));
+        });
+        l.push(rec("KMS", "ListKeys", 1, CallOutcome::Ok));
+        l.clone()
+            .push(rec("EC2", "DescribeVpcs", 1, CallOutcome::Ok));
+        assert_eq!(
+            *seen.lock().expect("lock"),
+            [(0, "ListKeys".to_string()), (1, "DescribeVpcs".to_string())]
+        );
+        assert!(format!("{l:?}").contains("calls: 2"));
     }
 
     #[test]

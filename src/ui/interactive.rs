@@ -95,7 +95,10 @@ async fn run(console: Console, opts: Options) -> color_eyre::Result<Exit> {
         app.loaded_once = false;
     }
     let (tx, rx) = unbounded_channel();
-    let backend = Backend::new(console.source, tx);
+    if let Some(n) = &console.notice {
+        app.set_status(n.clone(), true);
+    }
+    let backend = Backend::new(console.source, console.session_log, tx);
     backend.start(app.generation);
     let mut guard = TerminalGuard::enter().wrap_err("cannot open the terminal")?;
     let result = event_loop(&mut guard, &mut app, &opts, &backend, console.watch, rx).await;

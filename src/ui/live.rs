@@ -5,13 +5,18 @@
 
 mod draw_log;
 mod draw_write;
+mod session_log;
 
 pub use draw_log::render as render_log;
 pub use draw_write::render as render_write;
+pub use session_log::{call_event, call_ledger};
+#[cfg(feature = "writes")]
+pub use session_log::{run_write, write_event};
 
 use super::interactive::{LoadProgress, spawn_load};
 use crate::app::{Action, LiveAction, LiveEffect, SourceKind};
 use crate::aws::{CallLedger, Guard, LiveOptions, LoadRequest, Session};
+use crate::ledger::Ledger;
 use crate::model::{Attestation, Estate, EstateDelta};
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
@@ -52,20 +57,30 @@ pub struct Console {
     /// The reviewer's local attestations, for a live source (static
     /// loaders add their own).
     pub attestations: Vec<Attestation>,
+    /// The session log every AWS call and write is appended to.
+    pub session_log: Option<Arc<Ledger>>,
+    /// Shown in the footer once the console opens (e.g. no session log).
+    pub notice: Option<String>,
 }
 
 /// Runs effects for the event loop.
 pub(super) struct Backend {
     source: Source,
     session: Arc<OnceLock<Arc<Session>>>,
+    log: Option<Arc<Ledger>>,
     tx: UnboundedSender<Action>,
 }
 
 impl Backend {
-    pub(super) fn new(source: Source, tx: UnboundedSender<Action>) -> Backend {
+    pub(super) fn new(
+        source: Source,
+        log: Option<Arc<Ledger>>,
+        tx: UnboundedSender<Action>,
+    ) -> Backend {
         Backend {
             source,
             session: Arc::new(OnceLock::new()),
+            log,
             tx,
         }
     }
@@ -80,7 +95,8 @@ impl Backend {
             }
             Source::Live { opts, allow_writes } => {
                 let (opts, tx, cell) = (opts.clone(), self.tx.clone(), self.session.clone());
-                let guard = guard(*allow_writes);
+                let guard = guard(*allow_writes, self.log.clone());
+                let session_log = self.log.as_ref().map(|l| l.path().to_path_buf());
                 tokio::spawn(async move {
                     let session = match Session::connect_with(&opts, guard).await {
                         Ok(s) => Arc::new(s),
@@ -92,7 +108,10 @@ impl Backend {
                     };
                     let _ = cell.set(Arc::clone(&session));
                     let ledger = session.ledger().clone();
-                    let _ = tx.send(Action::Live(LiveAction::Connected { ledger }));
+                    let _ = tx.send(Action::Live(LiveAction::Connected {
+                        ledger,
+                        session_log,
+                    }));
                     let meta = EstateDelta::Meta(session.meta(chrono::Utc::now()));
                     let req = LoadRequest::from_options(&opts);
                     stream(&session, req, Some(meta), 0, &tx).await;
@@ -128,9 +147,10 @@ impl Backend {
             #[cfg(feature = "writes")]
             LiveEffect::Write(job) => {
                 let (tx, session) = (self.tx.clone(), self.session.get().cloned());
+                let log = self.log.clone();
                 tokio::spawn(async move {
                     let results = match session {
-                        Some(s) => crate::aws::write::execute(&s, &job).await,
+                        Some(s) => run_write(&s, &job, log.as_deref()).await,
                         None => job
                             .targets
                             .iter()
@@ -150,14 +170,19 @@ impl Backend {
     }
 }
 
-/// The session's guard: read-only unless writes were asked for (and built).
-fn guard(allow_writes: bool) -> Guard {
+/// The session's guard: read-only unless writes were asked for (and
+/// built); its calls go to the session log when there is one.
+fn guard(allow_writes: bool, log: Option<Arc<Ledger>>) -> Guard {
+    let calls = match log {
+        Some(l) => call_ledger(l),
+        None => CallLedger::new(),
+    };
     #[cfg(feature = "writes")]
     if allow_writes {
-        return Guard::with_opt_in_writes(CallLedger::new());
+        return Guard::with_opt_in_writes(calls);
     }
     let _ = allow_writes;
-    Guard::read_only(CallLedger::new())
+    Guard::read_only(calls)
 }
 
 /// Reads `req`, forwarding deltas in batches, then reports the end.

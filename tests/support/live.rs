@@ -137,7 +137,13 @@ pub fn baseline(allow_writes: bool) -> App {
 /// (deltas forwarded in batches into `update`) and ends the first load.
 pub async fn estate_of(session: &Session, app: &mut App) {
     let ledger = session.ledger().clone();
-    update(app, Action::Live(LiveAction::Connected { ledger }));
+    update(
+        app,
+        Action::Live(LiveAction::Connected {
+            ledger,
+            session_log: None,
+        }),
+    );
     let req = LoadRequest {
         only: vec![
             DatasetKind::SecurityHubFindings,

@@ -30,9 +30,13 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
     } else {
         "guard: read-only"
     };
+    let logged = match &app.live.session_log {
+        Some(p) => format!("logged to {}", p.display()),
+        None => "no session log".to_string(),
+    };
     let summary = match app.live.source {
         SourceKind::Live => format!(
-            "{calls} AWS calls · {refused} refused · {failed} failed · {guard} · newest first"
+            "{calls} AWS calls · {refused} refused · {failed} failed · {guard} · {logged} · newest first"
         ),
         _ => {
             "no AWS calls: the data comes from the demo or files · local actions below".to_string()
