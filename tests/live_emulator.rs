@@ -142,6 +142,10 @@ async fn read_only_sends_no_write_and_allow_writes_sends_it_once_after_confirmat
     );
     let screen = render(&b, 160, 48);
     assert!(screen.contains("0 succeeded, 1 failed"), "{screen}");
+    assert!(
+        screen.contains("operation not supported by this endpoint"),
+        "the emulator's 404 is named: {screen}"
+    );
     // It landed in the session log: the call, then the write.
     rampart::ledger::verify(log.path()).expect("the log verifies");
     let entries = log.entries();

@@ -215,3 +215,39 @@ fn a_dataset_failing_mid_session_keeps_its_data_and_says_why() {
         Some(fixtures::now() - INCREMENTAL_OVERLAP)
     );
 }
+
+#[test]
+fn a_region_without_security_hub_does_not_stop_incremental_reads() {
+    let mut a = live::app(SourceKind::Live, false);
+    let off = rampart::model::EstateDelta::Load(rampart::model::LoadRecord {
+        dataset: DatasetKind::SecurityHubFindings,
+        account_id: Some(live::A1.into()),
+        region: Some("ap-southeast-2".into()),
+        state: LoadState::NotEnabled {
+            reason: "Security Hub is not enabled".into(),
+        },
+    });
+    deltas(
+        &mut a,
+        vec![
+            live::meta(),
+            live::loaded(DatasetKind::SecurityHubFindings),
+            off,
+        ],
+    );
+    load_done(&mut a, 0);
+    let r = refresh(&tick(&mut a)).cloned().expect("refresh");
+    assert_eq!(
+        r.findings_since,
+        Some(fixtures::now() - INCREMENTAL_OVERLAP)
+    );
+    load_done(&mut a, r.load);
+    assert_eq!(
+        a.status
+            .map(|s| s.text)
+            .as_deref()
+            .map(|t| t.contains("not read")),
+        Some(false),
+        "a region where it is off is not a failure"
+    );
+}

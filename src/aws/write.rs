@@ -9,14 +9,17 @@
 //! write operation is named anywhere else in `src/`.
 #![cfg(feature = "writes")]
 
-use super::config::one_line;
+use super::errors::classify;
 use super::guard::Refused;
 use super::ledger::{CallOutcome, CallRecord};
 use super::session::Session;
-use crate::model::WorkflowStatus;
+use crate::model::{LoadState, WorkflowStatus};
 use aws_sdk_securityhub::types::{
     AwsSecurityFindingIdentifier, NoteUpdate, WorkflowStatus as HubStatus, WorkflowUpdate,
 };
+use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
+use aws_smithy_runtime_api::client::result::SdkError;
+use aws_smithy_types::error::metadata::ProvideErrorMetadata;
 use std::collections::BTreeMap;
 
 /// BatchUpdateFindings takes at most 100 findings.
@@ -102,6 +105,22 @@ pub struct WriteResult {
     pub finding_id: String,
     /// `Err` says why, in one line.
     pub outcome: Result<(), String>,
+}
+
+/// Why a call failed, in one line (an emulator's HTML 404 says the
+/// operation is not supported, a denial names the IAM action).
+fn why<E>(e: &SdkError<E, HttpResponse>, action: &str) -> String
+where
+    E: ProvideErrorMetadata + std::error::Error + 'static,
+{
+    match classify(e, action) {
+        LoadState::AccessDenied { action, message } => {
+            format!("access denied ({action}): {message}")
+        }
+        LoadState::NotEnabled { reason } => format!("not enabled: {reason}"),
+        LoadState::Failed { reason } => reason,
+        other => other.describe(),
+    }
 }
 
 fn failed(t: &WriteTarget, why: impl Into<String>) -> WriteResult {
@@ -259,7 +278,7 @@ async fn workflow(
                     }
                 }
                 Err(e) => {
-                    let why = one_line(&e);
+                    let why = why(&e, "securityhub:BatchUpdateFindings");
                     out.extend(chunk.iter().map(|(t, ..)| failed(t, why.clone())));
                 }
             }
@@ -292,7 +311,10 @@ async fn guardduty(session: &Session, targets: &[WriteTarget], archive: bool) ->
         let detector = match client.list_detectors().send().await {
             Ok(d) => d.detector_ids().first().cloned(),
             Err(e) => {
-                let why = format!("cannot find the GuardDuty detector: {}", one_line(&e));
+                let why = format!(
+                    "cannot find the GuardDuty detector: {}",
+                    why(&e, "guardduty:ListDetectors")
+                );
                 out.extend(targets.iter().map(|(t, _)| failed(t, why.clone())));
                 continue;
             }
@@ -312,7 +334,7 @@ async fn guardduty(session: &Session, targets: &[WriteTarget], archive: bool) ->
                     .send()
                     .await
                     .map(|_| ())
-                    .map_err(|e| one_line(&e))
+                    .map_err(|e| why(&e, "guardduty:ArchiveFindings"))
             } else {
                 client
                     .unarchive_findings()
@@ -321,7 +343,7 @@ async fn guardduty(session: &Session, targets: &[WriteTarget], archive: bool) ->
                     .send()
                     .await
                     .map(|_| ())
-                    .map_err(|e| one_line(&e))
+                    .map_err(|e| why(&e, "guardduty:UnarchiveFindings"))
             };
             out.extend(chunk.iter().map(|(t, _)| WriteResult {
                 finding_id: t.finding_id.clone(),

@@ -2,7 +2,7 @@
 //! marker column, the header count and `is:new` show.
 
 use crate::app::findings::updated;
-use crate::model::{Estate, Finding, Timestamp};
+use crate::model::{Estate, Finding, Source, Timestamp};
 use crate::query::Marks;
 use std::collections::HashSet;
 
@@ -26,8 +26,11 @@ impl SessionMarks {
         }
     }
 
+    /// rampart's own checks are assessed afresh with every change, so
+    /// their time says nothing: they are never new.
     pub fn is_new(&self, f: &Finding) -> bool {
-        self.ids.contains(&f.id) || updated(f).is_some_and(|t| t > self.since)
+        f.source != Source::Rampart
+            && (self.ids.contains(&f.id) || updated(f).is_some_and(|t| t > self.since))
     }
 
     /// Active findings that are new (the header's count).

@@ -7,7 +7,7 @@ use super::super::App;
 use super::super::action::Effect;
 use super::super::route::Route;
 use super::{InFlight, LiveEffect, RefreshRequest, SourceKind};
-use crate::model::{Channel, DatasetKind};
+use crate::model::{Channel, DatasetKind, LoadState};
 
 /// How far back an incremental Security Hub read reaches before the last
 /// complete one started. `UpdatedAt` is the provider's time, and a finding
@@ -70,8 +70,9 @@ pub(super) fn done(app: &mut App, load: u64, error: Option<String>) {
     if l.load == 0 {
         app.live.baseline = true;
     }
-    let findings = app.estate.status(DatasetKind::SecurityHubFindings);
-    if l.covers(DatasetKind::SecurityHubFindings) && findings.is_complete() {
+    if l.covers(DatasetKind::SecurityHubFindings)
+        && read_everywhere(app, DatasetKind::SecurityHubFindings)
+    {
         app.live.findings_fetched = Some(l.started);
     }
     match error {
@@ -93,14 +94,37 @@ pub(super) fn done(app: &mut App, load: u64, error: Option<String>) {
     }
 }
 
-/// Datasets of the load that ended without their data.
+/// True when `d` was read in every region where it is on (a region where
+/// the service is off has nothing to miss).
+fn read_everywhere(app: &App, d: DatasetKind) -> bool {
+    let mut recs = app
+        .estate
+        .loads
+        .iter()
+        .filter(|r| r.dataset == d)
+        .peekable();
+    recs.peek().is_some()
+        && recs.all(|r| {
+            matches!(
+                r.state,
+                LoadState::Loaded { .. } | LoadState::NotEnabled { .. }
+            )
+        })
+}
+
+/// Datasets of the load that ended with a part failed or denied.
 fn failed_datasets(app: &App, l: &InFlight) -> Vec<&'static str> {
     DatasetKind::ALL
         .iter()
         .filter(|d| l.covers(**d))
         .filter(|d| {
-            let s = app.estate.status(**d);
-            !s.is_complete() && s != crate::model::DatasetStatus::NotLoaded
+            app.estate.loads.iter().any(|r| {
+                r.dataset == **d
+                    && matches!(
+                        r.state,
+                        LoadState::Failed { .. } | LoadState::AccessDenied { .. }
+                    )
+            })
         })
         .map(|d| d.label())
         .collect()
