@@ -25,7 +25,8 @@ pub use findings::{
 };
 pub use live::{
     FindingStore, INCREMENTAL_OVERLAP, InFlight, LiveAction, LiveEffect, LiveState, LocalEvent,
-    LogEntry, LogKind, LogView, RefreshRequest, SessionMarks, SourceKind, Touched, WriteOverlay,
+    LogEntry, LogKind, LogStatus, LogView, RefreshRequest, SessionMarks, SourceKind, Touched,
+    WriteOverlay,
 };
 #[cfg(feature = "writes")]
 pub use live::{target_of, write_targets};

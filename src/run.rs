@@ -109,7 +109,7 @@ fn console_for(cli: &Cli, attestations: Option<&std::path::Path>) -> Result<ui::
         ));
         with_local_attestations(&mut local, attestations)?;
         let (session_log, notice) = match open_session_log(data, cli.allow_writes) {
-            Ok(log) => (Some(std::sync::Arc::new(log)), None),
+            Ok(log) => (Some(ui::SessionLog::new(log)), None),
             // A write that cannot be logged never happens.
             Err(e) if cli.allow_writes => {
                 return Err(format!("--allow-writes needs the session log: {e}"));

@@ -29,8 +29,7 @@ use rampart::aws::{CallLedger, CallOutcome, Guard, LiveOptions, Session};
 use rampart::input::Key;
 use rampart::ledger::{Event, Ledger};
 use rampart::model::WorkflowStatus;
-use rampart::ui::{call_ledger, run_write};
-use std::sync::Arc;
+use rampart::ui::{SessionLog, call_ledger, run_write};
 
 async fn session(url: &str, guard: Guard) -> Session {
     let opts = LiveOptions {
@@ -100,7 +99,7 @@ async fn read_only_sends_no_write_and_allow_writes_sends_it_once_after_confirmat
 
     // --allow-writes: nothing before `y`, exactly one request after it.
     let dir = tempfile::tempdir().expect("temp dir");
-    let log = Arc::new(Ledger::open(dir.path()).expect("session log"));
+    let log = SessionLog::new(Ledger::open(dir.path()).expect("session log"));
     let rw = session(
         &proxy.url,
         Guard::with_opt_in_writes(call_ledger(log.clone())),
@@ -148,7 +147,7 @@ async fn read_only_sends_no_write_and_allow_writes_sends_it_once_after_confirmat
     );
     // It landed in the session log: the call, then the write.
     rampart::ledger::verify(log.path()).expect("the log verifies");
-    let entries = log.entries();
+    let entries = log.ledger().entries();
     let sent = entries
         .iter()
         .filter(|e| matches!(&e.event, Event::AwsCall { operation, .. } if operation == "BatchUpdateFindings"))

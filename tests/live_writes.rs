@@ -24,8 +24,7 @@ use rampart::aws::{CallOutcome, Guard};
 use rampart::input::Key;
 use rampart::ledger::{Event, Ledger, Outcome as LogOutcome};
 use rampart::model::{RecordState, WorkflowStatus};
-use rampart::ui::{call_ledger, run_write};
-use std::sync::Arc;
+use rampart::ui::{SessionLog, call_ledger, run_write};
 use write_mocks::{GD_ID, mocked, target};
 
 fn enter(a: &mut rampart::app::App) -> Vec<Effect> {
@@ -33,10 +32,10 @@ fn enter(a: &mut rampart::app::App) -> Vec<Effect> {
 }
 
 /// A session log in a fresh directory.
-fn session_log() -> (tempfile::TempDir, Arc<Ledger>) {
+fn session_log() -> (tempfile::TempDir, SessionLog) {
     let dir = tempfile::tempdir().expect("temp dir");
     let log = Ledger::open(dir.path()).expect("session log");
-    (dir, Arc::new(log))
+    (dir, SessionLog::new(log))
 }
 
 #[tokio::test]
@@ -121,7 +120,7 @@ async fn a_confirmed_workflow_update_is_sent_once_and_lands_per_finding() {
     let sent = session.ledger().sent_actions();
     assert!(sent.contains("securityhub:BatchUpdateFindings"), "{sent:?}");
     let report = rampart::ledger::verify(log.path()).expect("the log verifies");
-    let entries = log.entries();
+    let entries = log.ledger().entries();
     assert_eq!(report.entries, entries.len());
     let call = entries.iter().find_map(|e| match &e.event {
         Event::AwsCall {
@@ -190,6 +189,7 @@ async fn a_read_only_session_refuses_both_writes_and_sends_nothing() {
     }
     // Both refusals are in the session log, as calls and as writes.
     let refused = log
+        .ledger()
         .entries()
         .iter()
         .filter(|e| {

@@ -63,7 +63,7 @@ pub enum LiveAction {
     /// (and in the session log, when there is one).
     Connected {
         ledger: CallLedger,
-        session_log: Option<std::path::PathBuf>,
+        session_log: Option<LogStatus>,
     },
     /// Estate changes, in the order they were read.
     Deltas(Vec<EstateDelta>),
@@ -91,6 +91,20 @@ pub enum LiveEffect {
     /// Send a confirmed write.
     #[cfg(feature = "writes")]
     Write(crate::aws::write::WriteJob),
+}
+
+/// Where the session log is, and how many entries the runtime could not
+/// write to it (shared with the runtime, which writes it).
+#[derive(Debug, Clone)]
+pub struct LogStatus {
+    pub path: std::path::PathBuf,
+    pub failed: Arc<std::sync::atomic::AtomicUsize>,
+}
+
+impl LogStatus {
+    pub fn failed(&self) -> usize {
+        self.failed.load(std::sync::atomic::Ordering::Relaxed)
+    }
 }
 
 /// A load in flight.
@@ -139,8 +153,8 @@ pub struct LiveState {
     /// region without failure: incremental refreshes read from there.
     pub findings_fetched: Option<Timestamp>,
     pub ledger: Option<CallLedger>,
-    /// The session log file, when the calls are also written there.
-    pub session_log: Option<std::path::PathBuf>,
+    /// The session log, when the calls are also written there.
+    pub session_log: Option<LogStatus>,
     pub events: Vec<LocalEvent>,
     #[cfg(feature = "writes")]
     next_job: u64,

@@ -9,14 +9,13 @@ mod session_log;
 
 pub use draw_log::render as render_log;
 pub use draw_write::render as render_write;
-pub use session_log::{call_event, call_ledger};
+pub use session_log::{SessionLog, call_event, call_ledger};
 #[cfg(feature = "writes")]
 pub use session_log::{run_write, write_event};
 
 use super::interactive::{LoadProgress, spawn_load};
 use crate::app::{Action, LiveAction, LiveEffect, SourceKind};
 use crate::aws::{CallLedger, Guard, LiveOptions, LoadRequest, Session};
-use crate::ledger::Ledger;
 use crate::model::{Attestation, Estate, EstateDelta};
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
@@ -58,7 +57,7 @@ pub struct Console {
     /// loaders add their own).
     pub attestations: Vec<Attestation>,
     /// The session log every AWS call and write is appended to.
-    pub session_log: Option<Arc<Ledger>>,
+    pub session_log: Option<SessionLog>,
     /// Shown in the footer once the console opens (e.g. no session log).
     pub notice: Option<String>,
 }
@@ -67,14 +66,14 @@ pub struct Console {
 pub(super) struct Backend {
     source: Source,
     session: Arc<OnceLock<Arc<Session>>>,
-    log: Option<Arc<Ledger>>,
+    log: Option<SessionLog>,
     tx: UnboundedSender<Action>,
 }
 
 impl Backend {
     pub(super) fn new(
         source: Source,
-        log: Option<Arc<Ledger>>,
+        log: Option<SessionLog>,
         tx: UnboundedSender<Action>,
     ) -> Backend {
         Backend {
@@ -96,7 +95,7 @@ impl Backend {
             Source::Live { opts, allow_writes } => {
                 let (opts, tx, cell) = (opts.clone(), self.tx.clone(), self.session.clone());
                 let guard = guard(*allow_writes, self.log.clone());
-                let session_log = self.log.as_ref().map(|l| l.path().to_path_buf());
+                let session_log = self.log.as_ref().map(SessionLog::status);
                 tokio::spawn(async move {
                     let session = match Session::connect_with(&opts, guard).await {
                         Ok(s) => Arc::new(s),
@@ -150,7 +149,7 @@ impl Backend {
                 let log = self.log.clone();
                 tokio::spawn(async move {
                     let results = match session {
-                        Some(s) => run_write(&s, &job, log.as_deref()).await,
+                        Some(s) => run_write(&s, &job, log.as_ref()).await,
                         None => job
                             .targets
                             .iter()
@@ -172,7 +171,7 @@ impl Backend {
 
 /// The session's guard: read-only unless writes were asked for (and
 /// built); its calls go to the session log when there is one.
-fn guard(allow_writes: bool, log: Option<Arc<Ledger>>) -> Guard {
+fn guard(allow_writes: bool, log: Option<SessionLog>) -> Guard {
     let calls = match log {
         Some(l) => call_ledger(l),
         None => CallLedger::new(),

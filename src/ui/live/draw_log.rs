@@ -31,7 +31,10 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
         "guard: read-only"
     };
     let logged = match &app.live.session_log {
-        Some(p) => format!("logged to {}", p.display()),
+        Some(l) if l.failed() > 0 => {
+            format!("{} entries NOT written to {}", l.failed(), l.path.display())
+        }
+        Some(l) => format!("logged to {}", l.path.display()),
         None => "no session log".to_string(),
     };
     let summary = match app.live.source {

@@ -3,17 +3,58 @@
 //! hash-chained JSON-lines log (`rampart::ledger`) that
 //! `rampart audit verify` checks.
 
+use crate::app::LogStatus;
 use crate::aws::{CallLedger, CallOutcome, CallRecord};
 use crate::ledger::{Event, Ledger, Outcome};
+use std::path::Path;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// A call ledger that appends every record to `log` as an `aws_call`.
-pub fn call_ledger(log: Arc<Ledger>) -> CallLedger {
-    CallLedger::with_sink(move |r| {
-        if let Err(e) = log.append(call_event(r)) {
+/// An open session log, shared by the session's clients and the console,
+/// counting the entries that could not be written (the console says so:
+/// a gap in the log is never silent).
+#[derive(Debug, Clone)]
+pub struct SessionLog {
+    ledger: Arc<Ledger>,
+    status: LogStatus,
+}
+
+impl SessionLog {
+    pub fn new(ledger: Ledger) -> SessionLog {
+        let status = LogStatus {
+            path: ledger.path().to_path_buf(),
+            failed: Arc::new(AtomicUsize::new(0)),
+        };
+        SessionLog {
+            ledger: Arc::new(ledger),
+            status,
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.ledger.path()
+    }
+
+    pub fn ledger(&self) -> &Ledger {
+        &self.ledger
+    }
+
+    /// What the console shows about the log.
+    pub fn status(&self) -> LogStatus {
+        self.status.clone()
+    }
+
+    pub fn append(&self, event: Event) {
+        if let Err(e) = self.ledger.append(event) {
+            self.status.failed.fetch_add(1, Ordering::Relaxed);
             tracing::warn!("session log: {e}");
         }
-    })
+    }
+}
+
+/// A call ledger that appends every record to `log` as an `aws_call`.
+pub fn call_ledger(log: SessionLog) -> CallLedger {
+    CallLedger::with_sink(move |r| log.append(call_event(r)))
 }
 
 /// The log entry of one call.
@@ -84,14 +125,75 @@ mod writes {
     pub async fn run_write(
         session: &Session,
         job: &WriteJob,
-        log: Option<&Ledger>,
+        log: Option<&SessionLog>,
     ) -> Vec<WriteResult> {
         let results = execute(session, job).await;
-        if let Some(log) = log
-            && let Err(e) = log.append(write_event(job, &results))
-        {
-            tracing::warn!("session log: {e}");
+        if let Some(log) = log {
+            log.append(write_event(job, &results));
         }
         results
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rec(op: &str, outcome: CallOutcome) -> CallRecord {
+        CallRecord {
+            seq: 0,
+            service: "SecurityHub".into(),
+            operation: op.into(),
+            region: Some("eu-west-2".into()),
+            started_at: chrono::Utc::now(),
+            duration_ms: 12,
+            attempts: 1,
+            request_id: Some("req-1".into()),
+            outcome,
+        }
+    }
+
+    #[test]
+    fn every_call_becomes_a_chained_aws_call_entry() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let log = SessionLog::new(Ledger::open(dir.path()).expect("open"));
+        let calls = call_ledger(log.clone());
+        calls.push(rec("GetFindings", CallOutcome::Ok));
+        calls.push(rec(
+            "BatchUpdateFindings",
+            CallOutcome::Refused {
+                reason: "read-only".into(),
+            },
+        ));
+        calls.push(rec(
+            "GetFindings",
+            CallOutcome::Failed {
+                http_status: Some(429),
+                message: "slow down".into(),
+            },
+        ));
+        let entries = log.ledger().entries();
+        let outcomes: Vec<String> = entries
+            .iter()
+            .map(|e| match &e.event {
+                Event::AwsCall {
+                    service,
+                    operation,
+                    outcome,
+                    ..
+                } => format!("{service}:{operation} {}", outcome.describe()),
+                other => panic!("unexpected {other:?}"),
+            })
+            .collect();
+        assert_eq!(
+            outcomes,
+            [
+                "securityhub:GetFindings ok",
+                "securityhub:BatchUpdateFindings refused: read-only",
+                "securityhub:GetFindings failed: HTTP 429: slow down",
+            ]
+        );
+        assert!(crate::ledger::verify(log.path()).is_ok());
+        assert_eq!(log.status().failed(), 0);
     }
 }
