@@ -50,19 +50,7 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
     };
     if v.rows().is_empty() {
         let st = app.estate.status(DatasetKind::Alarms);
-        let msg = if st.is_complete() {
-            "No alarms: the alarm list was read and is empty.".to_string()
-        } else {
-            format!("No alarms loaded ({})", st.describe())
-        };
-        put(
-            buf,
-            table.x + 2,
-            table.y + 2,
-            &msg,
-            table.width.saturating_sub(2),
-            theme.style(Role::Title),
-        );
+        super::table::empty_list(buf, table, theme, &st, "alarms", "alarm");
     } else {
         alarm_table(table, buf, app, theme);
     }

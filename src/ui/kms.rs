@@ -115,19 +115,7 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
     let body = below(area, 1);
     if v.rows().is_empty() {
         let st = app.estate.status(DatasetKind::KmsKeys);
-        let msg = if st.is_complete() {
-            "No KMS keys: the key list was read and is empty.".to_string()
-        } else {
-            format!("No KMS keys loaded ({})", st.describe())
-        };
-        put(
-            buf,
-            body.x + 2,
-            body.y + 2,
-            &msg,
-            body.width.saturating_sub(2),
-            theme.style(Role::Title),
-        );
+        super::table::empty_list(buf, body, theme, &st, "KMS keys", "key");
         return;
     }
     let cols = columns(body.width);

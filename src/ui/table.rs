@@ -119,6 +119,32 @@ pub fn split(area: Rect, left: u16) -> (Rect, Rect) {
     (l, r)
 }
 
+/// The empty state of a list view: says the list was read and is empty, or
+/// why it was not read, never an empty frame that reads as "all clear".
+/// `what` names the items ("KMS keys"), `list` the list ("key").
+pub fn empty_list(
+    buf: &mut Buffer,
+    area: Rect,
+    theme: &Theme,
+    status: &crate::model::DatasetStatus,
+    what: &str,
+    list: &str,
+) {
+    let msg = if status.is_complete() {
+        format!("No {what}: the {list} list was read and is empty.")
+    } else {
+        format!("No {what} loaded ({})", status.describe())
+    };
+    put(
+        buf,
+        area.x + 2,
+        area.y + 2,
+        &msg,
+        area.width.saturating_sub(2),
+        theme.style(Role::Title),
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
