@@ -7,6 +7,7 @@ mod console;
 mod cursor;
 mod derived;
 mod detail;
+mod export;
 mod findings;
 mod live;
 mod overlay;
@@ -20,6 +21,7 @@ pub use action::{Action, Effect, Hit};
 pub use console::console_url;
 pub use cursor::ListCursor;
 pub use detail::{DetailLine, DetailView, LineKind};
+pub use export::{ExportJob, Exported, default_name, format_for};
 pub use findings::{
     Column, FindingsView, GroupKey, GroupRow, Pin, Selected, Sort, resource_id, updated,
 };

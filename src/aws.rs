@@ -32,7 +32,7 @@ mod sts;
 pub use clients::RegionClients;
 pub use config::{LiveError, LiveOptions};
 pub use guard::{Guard, Refused};
-pub use ledger::{CallLedger, CallOutcome, CallRecord, CallSink};
+pub use ledger::{CallLedger, CallOutcome, CallRecord, CallSink, call_event};
 pub use session::{LoadRequest, Session};
 
 use crate::cli::DataArgs;
@@ -91,30 +91,31 @@ pub async fn load(opts: &LiveOptions, tx: mpsc::Sender<EstateDelta>) -> Result<S
     Ok(session)
 }
 
-/// Everything `opts` asks for, collected into one estate.
-pub async fn load_all(opts: &LiveOptions) -> Result<Estate, LiveError> {
-    let session = Session::connect(opts).await?;
+/// Everything `opts` asks for, collected into one estate; every call is
+/// recorded in `calls` (and, through it, in a session log).
+pub async fn load_all(opts: &LiveOptions, calls: CallLedger) -> Result<Estate, LiveError> {
+    let session = Session::connect_with(opts, Guard::read_only(calls)).await?;
     Ok(session.load_estate(&LoadRequest::from_options(opts)).await)
 }
 
 /// The live estate the data flags describe (what `run` calls when
 /// [`DataArgs::is_live`]).
-pub async fn load_live(args: &DataArgs) -> Result<Estate, LiveError> {
-    load_all(&LiveOptions::from_args(args)).await
+pub async fn load_live(args: &DataArgs, calls: CallLedger) -> Result<Estate, LiveError> {
+    load_all(&LiveOptions::from_args(args), calls).await
 }
 
 /// [`load_live`] for synchronous callers: either outside any runtime, or on
 /// a blocking thread of one (`spawn_blocking`, as the console's loader is).
 /// Must not be called from an async task.
-pub fn load_live_blocking(args: &DataArgs) -> Result<Estate, LiveError> {
+pub fn load_live_blocking(args: &DataArgs, calls: CallLedger) -> Result<Estate, LiveError> {
     if let Ok(handle) = tokio::runtime::Handle::try_current() {
-        return handle.block_on(load_live(args));
+        return handle.block_on(load_live(args, calls));
     }
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .map_err(|e| LiveError::Runtime(e.to_string()))?;
-    rt.block_on(load_live(args))
+    rt.block_on(load_live(args, calls))
 }
 
 #[cfg(test)]

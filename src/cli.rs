@@ -17,8 +17,13 @@ pub struct Cli {
     /// Allow the opt-in writes from the findings view: Security Hub workflow
     /// updates and GuardDuty archive/unarchive, each after a confirmation.
     /// Without it the session is read-only.
-    #[arg(long, global = true)]
+    #[arg(long, global = true, conflicts_with = "read_only")]
     pub allow_writes: bool,
+
+    /// Read-only whatever the settings file says (`allow_writes` in
+    /// config.toml): for auditor sessions on a shared machine.
+    #[arg(long, global = true)]
+    pub read_only: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -249,6 +254,8 @@ mod tests {
         assert!(!b.allow_writes && b.data.watch.is_none());
         assert!(Cli::try_parse_from(["rampart", "--watch", "1"]).is_err());
         assert!(Cli::try_parse_from(["rampart", "--watch", "soon"]).is_err());
+        assert!(Cli::try_parse_from(["rampart", "--read-only"]).is_ok_and(|c| c.read_only));
+        assert!(Cli::try_parse_from(["rampart", "--read-only", "--allow-writes"]).is_err());
     }
 
     #[test]

@@ -17,6 +17,7 @@
 mod entry;
 mod error;
 mod location;
+mod session;
 mod verify;
 
 #[cfg(test)]
@@ -25,6 +26,7 @@ mod tests;
 pub use entry::{Entry, Event, GENESIS, Outcome};
 pub use error::LedgerError;
 pub use location::{DATA_DIR_ENV, data_dir};
+pub use session::{LogStatus, SessionLog};
 pub use verify::{Break, VerifyError, VerifyReport, verify, verify_bytes};
 
 use crate::model::Timestamp;

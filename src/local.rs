@@ -6,6 +6,8 @@
 //! platform's (`~/.config/rampart` on Linux). The attestations file is in
 //! `RAMPART_DATA_DIR` when set, else the platform's data directory.
 
+pub mod settings;
+
 use crate::model::Estate;
 use std::fmt;
 use std::path::{Path, PathBuf};

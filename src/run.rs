@@ -1,7 +1,14 @@
 //! Start-up: load the estate the flags name and run the chosen face.
 
+mod policy;
+
+pub use policy::{WritePolicy, decide as write_policy};
+
 use crate::app::SourceKind;
+use crate::aws::CallLedger;
 use crate::cli::{Cli, Command, DataArgs, RenderArgs};
+use crate::ledger::SessionLog;
+use crate::local::settings::Settings;
 use crate::model::{DataOrigin, Estate};
 use crate::{commands, demo, snapshot, ui};
 use std::process::ExitCode;
@@ -12,36 +19,64 @@ pub const EXIT_BAD_INPUT: u8 = 2;
 /// Runs the command line; errors are printed as one line.
 pub fn run(cli: Cli) -> ExitCode {
     match &cli.command {
-        // The console opens at once and loads in the background.
-        None => return interactive(&cli),
         // These need no estate from the data flags.
         Some(Command::Audit(audit)) => return commands::audit::run(audit),
         Some(Command::Diff(args)) => return commands::diff::run(args),
         _ => {}
     }
-    let estate = match load_estate(&cli) {
-        Ok(e) => e,
-        Err(msg) => {
-            eprintln!("rampart: {msg}");
-            return ExitCode::from(EXIT_BAD_INPUT);
-        }
+    let settings = match crate::local::settings::load_default() {
+        Ok(s) => s,
+        Err(e) => return bad_input(&e.to_string()),
     };
-    match &cli.command {
-        Some(Command::Summary(args)) => commands::summary::run(&estate, args, clock(&cli.data)),
-        Some(Command::Render(args)) => render(&cli, &estate, args),
-        Some(Command::Capture(args)) => commands::capture::run(&estate, args),
-        Some(Command::Report(args)) => commands::report::run(&cli.data, &estate, args, None),
+    // The console opens at once and loads in the background.
+    let Some(command) = &cli.command else {
+        return interactive(&cli, &settings);
+    };
+    // A live read records its calls in a session log, which a report or
+    // capture written afterwards joins.
+    let log = cli.data.is_live().then(|| live_log(&cli.data)).flatten();
+    let estate = match load_logged(&cli.data, log.as_ref()) {
+        Ok(e) => e,
+        Err(msg) => return bad_input(&msg),
+    };
+    match command {
+        Command::Summary(args) => commands::summary::run(&estate, args, clock(&cli.data)),
+        Command::Render(args) => render(&cli, &settings, &estate, args),
+        Command::Capture(args) => commands::capture::run(&estate, args, log.as_ref()),
+        Command::Report(args) => commands::report::run(&cli.data, &estate, args, log.as_ref()),
         // Dispatched above, before any estate is loaded.
-        Some(Command::Audit(_) | Command::Diff(_)) | None => ExitCode::SUCCESS,
+        Command::Audit(_) | Command::Diff(_) => ExitCode::SUCCESS,
     }
 }
 
-/// Console options from the flags: theme (NO_COLOR honoured), the demo's
-/// fixed clock, and the data source shown while loading.
-fn ui_options(cli: &Cli) -> Result<ui::Options, String> {
-    let opts = ui::Options::from_env(cli.theme.as_deref())?;
-    let data = &cli.data;
-    let source = if data.demo {
+/// Prints `msg` as rampart's one-line error; exit status 2.
+fn bad_input(msg: &str) -> ExitCode {
+    eprintln!("rampart: {msg}");
+    ExitCode::from(EXIT_BAD_INPUT)
+}
+
+/// The session log of a non-interactive live read; without one the read
+/// still happens (it changes nothing) and stderr says it is not recorded.
+fn live_log(data: &DataArgs) -> Option<SessionLog> {
+    match SessionLog::start_default(live_origin(data), true) {
+        Ok(log) => Some(log),
+        Err(e) => {
+            eprintln!("rampart: no session log ({e}): AWS calls are not recorded");
+            None
+        }
+    }
+}
+
+fn live_origin(data: &DataArgs) -> String {
+    DataOrigin::Live {
+        profile: data.profile.clone(),
+    }
+    .describe()
+}
+
+/// Where the data comes from, as the session log's first entry says.
+fn origin(data: &DataArgs) -> String {
+    if data.demo {
         DataOrigin::Demo.describe()
     } else if !data.files.is_empty() {
         DataOrigin::Files {
@@ -49,36 +84,32 @@ fn ui_options(cli: &Cli) -> Result<ui::Options, String> {
         }
         .describe()
     } else {
-        DataOrigin::Live {
-            profile: data.profile.clone(),
-        }
-        .describe()
-    };
-    let clock = data.demo.then(demo::now);
-    Ok(opts.with_clock(clock).with_source(source))
+        live_origin(data)
+    }
 }
 
-fn interactive(cli: &Cli) -> ExitCode {
-    let opts = match ui_options(cli) {
+/// Console options from the flags and settings: theme (NO_COLOR
+/// honoured), the demo's fixed clock, and the data source shown while
+/// loading.
+fn ui_options(cli: &Cli, settings: &Settings) -> Result<ui::Options, String> {
+    let theme = cli.theme.as_deref().or(settings.theme.as_deref());
+    let opts = ui::Options::from_env(theme)?;
+    let clock = cli.data.demo.then(demo::now);
+    Ok(opts.with_clock(clock).with_source(origin(&cli.data)))
+}
+
+fn interactive(cli: &Cli, settings: &Settings) -> ExitCode {
+    let opts = match ui_options(cli, settings) {
         Ok(o) => o,
-        Err(msg) => {
-            eprintln!("rampart: {msg}");
-            return ExitCode::from(EXIT_BAD_INPUT);
-        }
+        Err(msg) => return bad_input(&msg),
     };
-    let console = match console_for(cli, opts.attestations.as_deref()) {
+    let console = match console_for(cli, settings, opts.attestations.as_deref()) {
         Ok(c) => c,
-        Err(msg) => {
-            eprintln!("rampart: {msg}");
-            return ExitCode::from(EXIT_BAD_INPUT);
-        }
+        Err(msg) => return bad_input(&msg),
     };
     match ui::run_console(console, opts) {
         Ok(ui::Exit::Quit) => ExitCode::SUCCESS,
-        Ok(ui::Exit::LoadFailed(msg)) => {
-            eprintln!("rampart: {msg}");
-            ExitCode::from(EXIT_BAD_INPUT)
-        }
+        Ok(ui::Exit::LoadFailed(msg)) => bad_input(&msg),
         Err(e) => {
             eprintln!("rampart: {e:?}");
             ExitCode::FAILURE
@@ -88,19 +119,24 @@ fn interactive(cli: &Cli) -> ExitCode {
 
 /// What the console runs on: live AWS (streamed), or the demo / files
 /// (loaded whole, read again on refresh). The reviewer's local
-/// attestations join either.
-fn console_for(cli: &Cli, attestations: Option<&std::path::Path>) -> Result<ui::Console, String> {
+/// attestations join either. A live session opens its log up front;
+/// a demo or files session at its first export or attestation.
+fn console_for(
+    cli: &Cli,
+    settings: &Settings,
+    attestations: Option<&std::path::Path>,
+) -> Result<ui::Console, String> {
     let data = &cli.data;
-    if cli.allow_writes && !cfg!(feature = "writes") {
-        return Err("--allow-writes: this is an auditor build, writes are compiled out".into());
-    }
-    if cli.allow_writes && !data.is_live() {
-        return Err("--allow-writes needs live AWS (the demo and files cannot be written)".into());
-    }
+    let policy = policy::decide(cli, settings, cfg!(feature = "writes"))?;
+    let allow_writes = policy.allow_writes;
     let watch = data.watch.map(std::time::Duration::from_secs);
     if watch.is_some() && data.demo {
         return Err("--watch: the demo data never changes".into());
     }
+    let log_origin = origin(data);
+    let open_log: ui::LogOpener = std::sync::Arc::new(move || {
+        SessionLog::start_default(log_origin.clone(), !allow_writes).map_err(|e| e.to_string())
+    });
     if data.is_live() {
         // Live data streams in; the attestations are read once, up front.
         let mut local = Estate::empty(crate::model::EstateMeta::new(
@@ -108,11 +144,11 @@ fn console_for(cli: &Cli, attestations: Option<&std::path::Path>) -> Result<ui::
             chrono::Utc::now(),
         ));
         with_local_attestations(&mut local, attestations)?;
-        let (session_log, notice) = match open_session_log(data, cli.allow_writes) {
-            Ok(log) => (Some(ui::SessionLog::new(log)), None),
+        let (session_log, notice) = match open_log() {
+            Ok(log) => (Some(log), policy.notice),
             // A write that cannot be logged never happens.
-            Err(e) if cli.allow_writes => {
-                return Err(format!("--allow-writes needs the session log: {e}"));
+            Err(e) if allow_writes => {
+                return Err(format!("writes need the session log: {e}"));
             }
             Err(e) => (
                 None,
@@ -122,11 +158,12 @@ fn console_for(cli: &Cli, attestations: Option<&std::path::Path>) -> Result<ui::
         return Ok(ui::Console {
             source: ui::Source::Live {
                 opts: Box::new(crate::aws::LiveOptions::from_args(data)),
-                allow_writes: cli.allow_writes,
+                allow_writes,
             },
             watch,
             attestations: local.attestations,
             session_log,
+            open_log: Some(open_log),
             notice,
         });
     }
@@ -149,32 +186,13 @@ fn console_for(cli: &Cli, attestations: Option<&std::path::Path>) -> Result<ui::
         watch,
         attestations: Vec::new(),
         session_log: None,
-        notice: None,
+        open_log: Some(open_log),
+        notice: policy.notice,
     })
 }
 
-/// A new session log in the data directory, opened with its first entry.
-fn open_session_log(data: &DataArgs, allow_writes: bool) -> Result<crate::ledger::Ledger, String> {
-    let log = crate::ledger::Ledger::open_default().map_err(|e| e.to_string())?;
-    let args = std::env::args_os()
-        .skip(1)
-        .map(|a| a.to_string_lossy().into_owned())
-        .collect();
-    let origin = DataOrigin::Live {
-        profile: data.profile.clone(),
-    }
-    .describe();
-    log.append(crate::ledger::Event::session_start(
-        args,
-        origin,
-        !allow_writes,
-    ))
-    .map_err(|e| e.to_string())?;
-    Ok(log)
-}
-
-fn render(cli: &Cli, estate: &Estate, args: &RenderArgs) -> ExitCode {
-    let result = ui_options(cli).and_then(|opts| {
+fn render(cli: &Cli, settings: &Settings, estate: &Estate, args: &RenderArgs) -> ExitCode {
+    let result = ui_options(cli, settings).and_then(|opts| {
         let mut estate = estate.clone();
         with_local_attestations(&mut estate, opts.attestations.as_deref())?;
         ui::render_command(&estate, args, &opts)
@@ -210,13 +228,22 @@ pub fn load_estate(cli: &Cli) -> Result<Estate, String> {
 
 /// Loads the estate the data flags name.
 pub fn load_data(data: &DataArgs) -> Result<Estate, String> {
+    load_logged(data, None)
+}
+
+/// [`load_data`], recording live AWS calls in `log`.
+fn load_logged(data: &DataArgs, log: Option<&SessionLog>) -> Result<Estate, String> {
     if data.demo {
         return Ok(demo::estate());
     }
     if !data.files.is_empty() {
         return snapshot::load_paths(&data.files, chrono::Utc::now()).map_err(|e| e.to_string());
     }
-    crate::aws::load_live_blocking(data).map_err(|e| e.to_string())
+    let calls = match log {
+        Some(l) => CallLedger::logged(l.clone()),
+        None => CallLedger::new(),
+    };
+    crate::aws::load_live_blocking(data, calls).map_err(|e| e.to_string())
 }
 
 /// The time posture is assessed at: the demo's fixed clock, else now.

@@ -10,7 +10,7 @@ mod crumbs;
 mod detail;
 mod draw;
 mod e8;
-mod effects;
+pub mod effects;
 mod findings;
 mod interactive;
 mod key;
@@ -29,7 +29,7 @@ mod widgets;
 
 pub use findings::layout_columns;
 pub use interactive::{Exit, LoadProgress, run_console};
-pub use live::{Console, Loader, SessionLog, Source, call_event, call_ledger, coalesce, forward};
+pub use live::{Console, Loader, LogOpener, Source, coalesce, forward};
 #[cfg(feature = "writes")]
 pub use live::{run_write, write_event};
 pub use overlay::help_lines;

@@ -11,6 +11,7 @@ fn rampart(data_dir: &Path, args: &[&str]) -> Output {
         .args(args)
         .env("NO_COLOR", "1")
         .env("RAMPART_DATA_DIR", data_dir)
+        .env("RAMPART_CONFIG_DIR", data_dir.join("no-config"))
         .env_remove("AWS_PROFILE")
         .output()
         .expect("run rampart")
@@ -143,19 +144,8 @@ fn report_out_writes_the_file_and_logs_its_hash() {
     let sha = rampart::ledger::sha256_hex(&bytes);
     assert!(stdout(&o).contains(&sha), "{}", stdout(&o));
 
-    let logs: Vec<_> = std::fs::read_dir(&data)
-        .expect("data dir")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .collect();
-    assert_eq!(logs.len(), 1);
-    let report = verify(&logs[0]).expect("intact log");
-    assert_eq!(report.entries, 2);
-    let text = std::fs::read_to_string(&logs[0]).expect("log");
-    let entries: Vec<Value> = text
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("entry"))
-        .collect();
+    let entries = only_log(&data);
+    assert_eq!(entries.len(), 2);
     assert_eq!(entries[0]["kind"], "session_start");
     assert_eq!(entries[0]["read_only"], true);
     assert_eq!(entries[1]["kind"], "export");
@@ -222,4 +212,52 @@ fn diff_compares_two_snapshot_files() {
     let bad = rampart(dir.path(), &["diff", po, "/nonexistent.json"]);
     assert_eq!(bad.status.code(), Some(2));
     assert!(stderr(&bad).contains("no such file"));
+}
+
+/// The entries of the one session log in `data`.
+fn only_log(data: &Path) -> Vec<Value> {
+    let logs: Vec<_> = std::fs::read_dir(data)
+        .expect("data dir")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
+    assert_eq!(logs.len(), 1, "{logs:?}");
+    verify(&logs[0]).expect("intact log");
+    std::fs::read_to_string(&logs[0])
+        .expect("log")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("entry"))
+        .collect()
+}
+
+#[test]
+fn capture_out_is_recorded_with_the_hash_of_the_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    let out = dir.path().join("estate.json.zst");
+    let o = rampart(
+        &data,
+        &["--demo", "capture", "--out", out.to_str().expect("path")],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let sha = rampart::ledger::sha256_hex(&std::fs::read(&out).expect("written"));
+    assert!(stdout(&o).contains(&sha), "{}", stdout(&o));
+    let entries = only_log(&data);
+    assert_eq!(entries.len(), 2);
+    assert_eq!(entries[0]["kind"], "session_start");
+    assert_eq!(entries[0]["origin"], "demo");
+    assert_eq!(entries[1]["kind"], "export");
+    assert_eq!(entries[1]["sha256"], sha.as_str());
+
+    // Nowhere to log: nothing is written either.
+    let blocked = dir.path().join("blocked");
+    std::fs::write(&blocked, "a file where the data directory should be").expect("write");
+    let out2 = dir.path().join("second.json");
+    let o = rampart(
+        &blocked,
+        &["--demo", "capture", "--out", out2.to_str().expect("path")],
+    );
+    assert!(!o.status.success());
+    assert!(!out2.exists());
+    assert_eq!(stderr(&o).lines().count(), 1, "{}", stderr(&o));
 }

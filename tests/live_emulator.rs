@@ -27,9 +27,9 @@ use rampart::app::{Action, App, Effect, LiveAction, LiveEffect, SourceKind, upda
 use rampart::aws::write::{WriteAction, WriteJob, WriteTarget, execute};
 use rampart::aws::{CallLedger, CallOutcome, Guard, LiveOptions, Session};
 use rampart::input::Key;
-use rampart::ledger::{Event, Ledger};
+use rampart::ledger::{Event, Ledger, SessionLog};
 use rampart::model::WorkflowStatus;
-use rampart::ui::{SessionLog, call_ledger, run_write};
+use rampart::ui::run_write;
 
 async fn session(url: &str, guard: Guard) -> Session {
     let opts = LiveOptions {
@@ -102,7 +102,7 @@ async fn read_only_sends_no_write_and_allow_writes_sends_it_once_after_confirmat
     let log = SessionLog::new(Ledger::open(dir.path()).expect("session log"));
     let rw = session(
         &proxy.url,
-        Guard::with_opt_in_writes(call_ledger(log.clone())),
+        Guard::with_opt_in_writes(CallLedger::logged(log.clone())),
     )
     .await;
     let mut b = live::app(SourceKind::Live, true);

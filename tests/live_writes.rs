@@ -20,11 +20,11 @@ use live::estate_of;
 use live::{keys, render, run};
 use rampart::app::{Action, Effect, LiveAction, LiveEffect, Overlay, SourceKind, update};
 use rampart::aws::write::{WriteAction, WriteJob, execute};
-use rampart::aws::{CallOutcome, Guard};
+use rampart::aws::{CallLedger, CallOutcome, Guard};
 use rampart::input::Key;
-use rampart::ledger::{Event, Ledger, Outcome as LogOutcome};
+use rampart::ledger::{Event, Ledger, Outcome as LogOutcome, SessionLog};
 use rampart::model::{RecordState, WorkflowStatus};
-use rampart::ui::{SessionLog, call_ledger, run_write};
+use rampart::ui::run_write;
 use write_mocks::{GD_ID, mocked, target};
 
 fn enter(a: &mut rampart::app::App) -> Vec<Effect> {
@@ -42,7 +42,7 @@ fn session_log() -> (tempfile::TempDir, SessionLog) {
 async fn a_confirmed_workflow_update_is_sent_once_and_lands_per_finding() {
     let m = mocked(&["eu-west-2"]);
     let (_dir, log) = session_log();
-    let session = m.session(Guard::with_opt_in_writes(call_ledger(log.clone())));
+    let session = m.session(Guard::with_opt_in_writes(CallLedger::logged(log.clone())));
     let mut a = live::app(SourceKind::Live, true);
     estate_of(&session, &mut a).await;
     assert!(render(&a, 160, 48).contains("WRITES ON"));
@@ -162,7 +162,7 @@ async fn a_confirmed_workflow_update_is_sent_once_and_lands_per_finding() {
 async fn a_read_only_session_refuses_both_writes_and_sends_nothing() {
     let m = mocked(&["eu-west-2"]);
     let (_dir, log) = session_log();
-    let session = m.session(Guard::read_only(call_ledger(log.clone())));
+    let session = m.session(Guard::read_only(CallLedger::logged(log.clone())));
     let before = session.ledger().attempts();
     for action in [
         WriteAction::Workflow {

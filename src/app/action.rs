@@ -41,6 +41,8 @@ pub enum Action {
     Live(LiveAction),
     /// An attestation was written to the local file (or why not).
     Attested(Result<Attestation, String>),
+    /// A report was written by `:export` and logged (or why not).
+    Exported(Result<super::export::Exported, String>),
 }
 
 /// Work for the runtime.
@@ -61,6 +63,9 @@ pub enum Effect {
         path: PathBuf,
         attestation: Attestation,
     },
+    /// Write the evidence report (`:export`) and record it in the session
+    /// log; the runtime answers `Exported`.
+    Export(super::export::ExportJob),
 }
 
 /// Where a mouse click lands, recorded by the renderer each frame.

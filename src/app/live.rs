@@ -65,6 +65,9 @@ pub enum LiveAction {
         ledger: CallLedger,
         session_log: Option<LogStatus>,
     },
+    /// The session log was opened (for a static source: at its first
+    /// local change).
+    SessionLog(LogStatus),
     /// Estate changes, in the order they were read.
     Deltas(Vec<EstateDelta>),
     /// Load `load` ended: every dataset it read has its final state.
@@ -93,19 +96,7 @@ pub enum LiveEffect {
     Write(crate::aws::write::WriteJob),
 }
 
-/// Where the session log is, and how many entries the runtime could not
-/// write to it (shared with the runtime, which writes it).
-#[derive(Debug, Clone)]
-pub struct LogStatus {
-    pub path: std::path::PathBuf,
-    pub failed: Arc<std::sync::atomic::AtomicUsize>,
-}
-
-impl LogStatus {
-    pub fn failed(&self) -> usize {
-        self.failed.load(std::sync::atomic::Ordering::Relaxed)
-    }
-}
+pub use crate::ledger::LogStatus;
 
 /// A load in flight.
 #[derive(Debug, Clone, PartialEq)]
@@ -236,6 +227,10 @@ pub(super) fn on_action(app: &mut App, action: LiveAction) -> Vec<Effect> {
         } => {
             app.live.ledger = Some(ledger);
             app.live.session_log = session_log;
+            Vec::new()
+        }
+        LiveAction::SessionLog(status) => {
+            app.live.session_log = Some(status);
             Vec::new()
         }
         LiveAction::Deltas(deltas) => {

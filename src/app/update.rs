@@ -70,6 +70,7 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Attested(result) => views::attested(app, result),
+        Action::Exported(result) => super::export::exported(app, result),
     }
 }
 
@@ -108,6 +109,7 @@ pub(super) fn run(app: &mut App, id: CommandId, arg: Option<&str>) -> Vec<Effect
             }
             Vec::new()
         }
+        CommandId::Export => super::export::export(app, arg),
         CommandId::GoOverview => {
             app.stack.clear();
             Vec::new()

@@ -3,6 +3,10 @@
 //! Filled by the guard interceptor on every client; read by the TUI's
 //! `:log`, the session log and the tests (which operations were sent).
 
+mod logged;
+
+pub use logged::call_event;
+
 use crate::model::Timestamp;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;

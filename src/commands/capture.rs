@@ -3,8 +3,12 @@
 //! travel with the data, so `--file FILE` later shows exactly this.
 
 use crate::cli::CaptureArgs;
+use crate::ledger::{Event, SessionLog};
 use crate::model::Estate;
+use crate::report::SourceDigest;
 use crate::snapshot;
+use crate::text::sanitize;
+use std::path::Path;
 use std::process::ExitCode;
 
 /// One line describing what was written.
@@ -26,12 +30,45 @@ pub fn describe(estate: &Estate, args: &CaptureArgs) -> String {
     )
 }
 
-pub fn run(estate: &Estate, args: &CaptureArgs) -> ExitCode {
-    match snapshot::save(estate, &args.out) {
-        Ok(()) => super::emit(&describe(estate, args)),
+/// Writes the snapshot and records it (path and SHA-256 of the bytes on
+/// disk) in the session log: the session's own when it read live AWS,
+/// else a new one opened before anything is written.
+pub fn run(estate: &Estate, args: &CaptureArgs, session: Option<&SessionLog>) -> ExitCode {
+    let result = super::export_log(estate, session).and_then(|log| {
+        snapshot::save(estate, &args.out).map_err(|e| e.to_string())?;
+        record(&log, &args.out).map(|sha| (sha, log))
+    });
+    match result {
+        Ok((sha, log)) => super::emit(&format!(
+            "{}sha256 {sha}; recorded in {}\n",
+            describe(estate, args),
+            sanitize(&log.path().display().to_string())
+        )),
         Err(e) => {
-            eprintln!("rampart: {e}");
+            eprintln!("rampart: {}", sanitize(&e));
             ExitCode::FAILURE
         }
     }
+}
+
+/// Appends `export {path, sha256}` for the file at `path`.
+fn record(log: &SessionLog, path: &Path) -> Result<String, String> {
+    let digest = SourceDigest::of_files(&[path.to_path_buf()])?;
+    let sha256 = digest
+        .inputs
+        .first()
+        .map(|i| i.sha256.clone())
+        .ok_or_else(|| format!("{}: cannot hash the snapshot", path.display()))?;
+    let shown = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    log.record(Event::Export {
+        path: shown.display().to_string(),
+        sha256: sha256.clone(),
+    })
+    .map_err(|e| {
+        format!(
+            "{} written (sha256 {sha256}) but not recorded in the session log: {e}",
+            shown.display()
+        )
+    })?;
+    Ok(sha256)
 }

@@ -1,7 +1,7 @@
 //! `rampart report --format md|html|json|csv [--out FILE]`.
 
 use crate::cli::{DataArgs, ReportArgs};
-use crate::ledger::{Event, Ledger};
+use crate::ledger::SessionLog;
 use crate::model::Estate;
 use crate::report::{self, SourceDigest};
 use crate::text::sanitize;
@@ -15,7 +15,7 @@ pub fn run(
     data: &DataArgs,
     estate: &Estate,
     args: &ReportArgs,
-    session: Option<&Ledger>,
+    session: Option<&SessionLog>,
 ) -> ExitCode {
     let source = if data.files.is_empty() {
         SourceDigest::canonical(estate)
@@ -36,20 +36,14 @@ pub fn run(
     let Some(path) = &args.out else {
         return super::emit(&text);
     };
-    let opened;
-    let ledger = match session {
-        Some(l) => l,
-        None => match open_session(estate) {
-            Ok(l) => {
-                opened = l;
-                &opened
-            }
-            Err(e) => {
-                eprintln!("rampart: report not written: {}", sanitize(&e));
-                return ExitCode::FAILURE;
-            }
-        },
+    let log = match super::export_log(estate, session) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("rampart: report not written: {}", sanitize(&e));
+            return ExitCode::FAILURE;
+        }
     };
+    let ledger = log.ledger();
     match report::export(text.as_bytes(), path, ledger) {
         Ok(sha) => super::emit(&format!(
             "wrote {} (sha256 {sha}); recorded in {}\n",
@@ -61,20 +55,4 @@ pub fn run(
             ExitCode::FAILURE
         }
     }
-}
-
-fn open_session(estate: &Estate) -> Result<Ledger, String> {
-    let ledger = Ledger::open_default().map_err(|e| e.to_string())?;
-    let args = std::env::args_os()
-        .skip(1)
-        .map(|a| a.to_string_lossy().into_owned())
-        .collect();
-    ledger
-        .append(Event::session_start(
-            args,
-            estate.meta.origin.describe(),
-            true,
-        ))
-        .map_err(|e| e.to_string())?;
-    Ok(ledger)
 }

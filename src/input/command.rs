@@ -107,6 +107,8 @@ pub enum CommandId {
     /// The findings of the selected key, node, control or requirement.
     RelatedFindings,
     Attest,
+    /// `:export FILE`: the evidence report of what is shown.
+    Export,
     ExpandAll,
     CollapseAll,
 }

@@ -399,6 +399,17 @@ pub const COMMANDS: &[CommandSpec] = &[
             &[],
         )
     },
+    CommandSpec {
+        arg: Some(ArgKind::Text),
+        ..cmd(
+            CommandId::Export,
+            "export",
+            &[],
+            "evidence report of this view's data, recorded in the session log (:export r.html; .md .json .csv)",
+            None,
+            &[],
+        )
+    },
     cmd(
         CommandId::ShowLog,
         "log",

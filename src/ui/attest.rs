@@ -68,7 +68,7 @@ pub fn render(screen: Rect, buf: &mut Buffer, p: &AttestPrompt, theme: &Theme) {
         buf,
         inner.x,
         inner.bottom().saturating_sub(1),
-        "tab changes the status · enter records it in the local attestations file · esc cancels",
+        "tab changes the status · enter records it in the attestations file and the session log · esc cancels",
         inner.width,
         theme.style(Role::Dim),
     );

@@ -98,7 +98,7 @@ async fn run(console: Console, opts: Options) -> color_eyre::Result<Exit> {
     if let Some(n) = &console.notice {
         app.set_status(n.clone(), true);
     }
-    let backend = Backend::new(console.source, console.session_log, tx);
+    let backend = Backend::new(console.source, console.session_log, console.open_log, tx);
     backend.start(app.generation);
     let mut guard = TerminalGuard::enter().wrap_err("cannot open the terminal")?;
     let result = event_loop(&mut guard, &mut app, &opts, &backend, console.watch, rx).await;
@@ -203,7 +203,8 @@ async fn event_loop(
                 match effect {
                     Effect::Abort(msg) => return Ok(Exit::LoadFailed(msg)),
                     Effect::Live(e) => backend.run(e),
-                    other => pending.extend(run_effect(guard, other)?),
+                    Effect::Export(job) => backend.export(job),
+                    other => pending.extend(run_effect(guard, backend, other)?),
                 }
             }
             if app.quit {
@@ -240,18 +241,23 @@ async fn drain(events: &mut EventStream) -> Vec<std::io::Result<Event>> {
 }
 
 /// Runs one effect; some answer with an action for `update`.
-fn run_effect(guard: &mut TerminalGuard, effect: Effect) -> color_eyre::Result<Option<Action>> {
+fn run_effect(
+    guard: &mut TerminalGuard,
+    backend: &Backend,
+    effect: Effect,
+) -> color_eyre::Result<Option<Action>> {
     match effect {
-        Effect::Quit | Effect::Abort(_) | Effect::Live(_) => Ok(None),
+        Effect::Quit | Effect::Abort(_) | Effect::Live(_) | Effect::Export(_) => Ok(None),
         Effect::Copy(text) => {
             let out = guard.terminal.backend_mut();
             out.write_all(osc52(&text).as_bytes())?;
             out.flush()?;
             Ok(None)
         }
-        Effect::Attest { path, attestation } => {
-            Ok(Some(super::effects::attest(&path, attestation)))
-        }
+        Effect::Attest { path, attestation } => Ok(Some(match backend.local_log() {
+            Ok(log) => super::effects::attest(&path, attestation, &log),
+            Err(e) => Action::Attested(Err(format!("not recorded: {e}"))),
+        })),
     }
 }
 

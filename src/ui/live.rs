@@ -5,21 +5,25 @@
 
 mod draw_log;
 mod draw_write;
-mod session_log;
+#[cfg(feature = "writes")]
+mod write_log;
 
 pub use draw_log::render as render_log;
 pub use draw_write::render as render_write;
-pub use session_log::{SessionLog, call_event, call_ledger};
 #[cfg(feature = "writes")]
-pub use session_log::{run_write, write_event};
+pub use write_log::{run_write, write_event};
 
 use super::interactive::{LoadProgress, spawn_load};
 use crate::app::{Action, LiveAction, LiveEffect, SourceKind};
 use crate::aws::{CallLedger, Guard, LiveOptions, LoadRequest, Session};
+use crate::ledger::SessionLog;
 use crate::model::{Attestation, Estate, EstateDelta};
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 use tokio::sync::mpsc::{self, UnboundedSender};
+
+/// Opens the session log when a local change needs it first.
+pub type LogOpener = Arc<dyn Fn() -> Result<SessionLog, String> + Send + Sync>;
 
 /// Loads the estate of a static source (demo, files); may report progress.
 pub type Loader = Arc<dyn Fn(&LoadProgress) -> Result<Estate, String> + Send + Sync>;
@@ -56,8 +60,13 @@ pub struct Console {
     /// The reviewer's local attestations, for a live source (static
     /// loaders add their own).
     pub attestations: Vec<Attestation>,
-    /// The session log every AWS call and write is appended to.
+    /// The session log every AWS call and write is appended to (opened
+    /// up front for a live source).
     pub session_log: Option<SessionLog>,
+    /// Opens the session log at the first export or attestation when there
+    /// is none yet (a demo or files session that changes nothing leaves no
+    /// log behind).
+    pub open_log: Option<LogOpener>,
     /// Shown in the footer once the console opens (e.g. no session log).
     pub notice: Option<String>,
 }
@@ -66,7 +75,8 @@ pub struct Console {
 pub(super) struct Backend {
     source: Source,
     session: Arc<OnceLock<Arc<Session>>>,
-    log: Option<SessionLog>,
+    log: OnceLock<SessionLog>,
+    open_log: Option<LogOpener>,
     tx: UnboundedSender<Action>,
 }
 
@@ -74,14 +84,48 @@ impl Backend {
     pub(super) fn new(
         source: Source,
         log: Option<SessionLog>,
+        open_log: Option<LogOpener>,
         tx: UnboundedSender<Action>,
     ) -> Backend {
+        let cell = OnceLock::new();
+        if let Some(l) = log {
+            let _ = cell.set(l);
+        }
         Backend {
             source,
             session: Arc::new(OnceLock::new()),
-            log,
+            log: cell,
+            open_log,
             tx,
         }
+    }
+
+    /// The session log, opened now if this is the first local change that
+    /// needs it (the console is told where it is).
+    pub(super) fn local_log(&self) -> Result<SessionLog, String> {
+        if let Some(l) = self.log.get() {
+            return Ok(l.clone());
+        }
+        let open = self
+            .open_log
+            .as_ref()
+            .ok_or_else(|| "there is no session log".to_string())?;
+        let log = open()?;
+        let log = self.log.get_or_init(|| log).clone();
+        let _ = self
+            .tx
+            .send(Action::Live(LiveAction::SessionLog(log.status())));
+        Ok(log)
+    }
+
+    /// Writes the `:export` report on a blocking thread; answers `Exported`.
+    pub(super) fn export(&self, job: crate::app::ExportJob) {
+        let tx = self.tx.clone();
+        let log = self.local_log();
+        tokio::task::spawn_blocking(move || {
+            let result = log.and_then(|l| super::effects::export(&job, &l, chrono::Utc::now()));
+            let _ = tx.send(Action::Exported(result));
+        });
     }
 
     /// Starts the first load (`generation` answers a failure to connect,
@@ -94,8 +138,8 @@ impl Backend {
             }
             Source::Live { opts, allow_writes } => {
                 let (opts, tx, cell) = (opts.clone(), self.tx.clone(), self.session.clone());
-                let guard = guard(*allow_writes, self.log.clone());
-                let session_log = self.log.as_ref().map(SessionLog::status);
+                let guard = guard(*allow_writes, self.log.get().cloned());
+                let session_log = self.log.get().map(SessionLog::status);
                 tokio::spawn(async move {
                     let session = match Session::connect_with(&opts, guard).await {
                         Ok(s) => Arc::new(s),
@@ -146,7 +190,7 @@ impl Backend {
             #[cfg(feature = "writes")]
             LiveEffect::Write(job) => {
                 let (tx, session) = (self.tx.clone(), self.session.get().cloned());
-                let log = self.log.clone();
+                let log = self.log.get().cloned();
                 tokio::spawn(async move {
                     let results = match session {
                         Some(s) => run_write(&s, &job, log.as_ref()).await,
@@ -173,7 +217,7 @@ impl Backend {
 /// built); its calls go to the session log when there is one.
 fn guard(allow_writes: bool, log: Option<SessionLog>) -> Guard {
     let calls = match log {
-        Some(l) => call_ledger(l),
+        Some(l) => CallLedger::logged(l),
         None => CallLedger::new(),
     };
     #[cfg(feature = "writes")]

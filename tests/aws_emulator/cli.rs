@@ -125,6 +125,72 @@ fn summary_json_reports_the_seed_and_what_is_missing() {
     }
 }
 
+/// A live read outside the console records every call in a session log,
+/// and a report written from it joins the same log.
+#[test]
+fn live_report_logs_its_calls_and_the_export_in_one_session_log() {
+    let Some(url) = moto_url() else { return };
+    let _seed = seeded(&url);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    let out = dir.path().join("evidence.md");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_rampart"));
+    moto::binary_env(&mut cmd, dir.path());
+    let o = cmd
+        .env("RAMPART_DATA_DIR", &data)
+        .args(["report", "--out", out.to_str().expect("utf8")])
+        .args(["--endpoint-url", &url, "--region", "eu-west-2"])
+        .output()
+        .expect("run rampart");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let logs: Vec<_> = std::fs::read_dir(&data)
+        .expect("data dir")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
+    assert_eq!(logs.len(), 1, "{logs:?}");
+    rampart::ledger::verify(&logs[0]).expect("intact chain");
+    let entries: Vec<serde_json::Value> = std::fs::read_to_string(&logs[0])
+        .expect("log")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("entry"))
+        .collect();
+    assert_eq!(entries[0]["kind"], "session_start");
+    assert_eq!(entries[0]["read_only"], true);
+    let calls: Vec<String> = entries
+        .iter()
+        .filter(|e| e["kind"] == "aws_call")
+        .map(|e| {
+            format!(
+                "{}:{}",
+                e["service"].as_str().unwrap_or(""),
+                e["operation"].as_str().unwrap_or("")
+            )
+        })
+        .collect();
+    for needed in [
+        "sts:GetCallerIdentity",
+        "securityhub:GetFindings",
+        "kms:ListKeys",
+        "ec2:DescribeVpcs",
+    ] {
+        assert!(
+            calls.iter().any(|c| c == needed),
+            "{needed} not logged: {calls:?}"
+        );
+    }
+    for c in &calls {
+        assert!(
+            rampart::aws::IAM_READ_ACTIONS.contains(&c.as_str()),
+            "{c} is not a read"
+        );
+    }
+    let last = entries.last().expect("entries");
+    assert_eq!(last["kind"], "export");
+    let sha = rampart::ledger::sha256_hex(&std::fs::read(&out).expect("report"));
+    assert_eq!(last["sha256"], sha.as_str());
+}
+
 #[test]
 fn no_credentials_is_one_line_that_suggests_demo() {
     let dir = tempfile::tempdir().expect("tempdir");

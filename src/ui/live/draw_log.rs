@@ -35,15 +35,16 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
             format!("{} entries NOT written to {}", l.failed(), l.path.display())
         }
         Some(l) => format!("logged to {}", l.path.display()),
-        None => "no session log".to_string(),
+        None if app.live.source == SourceKind::Live => "no session log".to_string(),
+        None => "a session log opens at the first export or attestation".to_string(),
     };
     let summary = match app.live.source {
         SourceKind::Live => format!(
             "{calls} AWS calls · {refused} refused · {failed} failed · {guard} · {logged} · newest first"
         ),
-        _ => {
-            "no AWS calls: the data comes from the demo or files · local actions below".to_string()
-        }
+        _ => format!(
+            "no AWS calls: the data comes from the demo or files · {logged} · local actions below"
+        ),
     };
     put(
         buf,
@@ -136,9 +137,18 @@ fn row_cells(
         e.region.clone(),
     ];
     let mut x = x0;
-    for ((_, w), c) in cols.iter().zip(cells.iter()) {
+    // A local action (export, attestation) has no operation, region or
+    // request id: its description takes the whole rest of the row.
+    let local = e.operation.is_empty();
+    let shown = if local { 2 } else { 4 };
+    for ((_, w), c) in cols.iter().zip(cells.iter()).take(shown) {
         put_cell(buf, x, y, c, *w, text);
         x += w + 1;
+    }
+    if local {
+        let width = (x0 + cols.iter().map(|(_, w)| w + 1).sum::<u16>() + rest).saturating_sub(x);
+        put_cell(buf, x, y, &e.outcome, width, theme.style(role));
+        return;
     }
     put_cell(buf, x, y, &e.outcome, rest, theme.style(role));
     x += rest + 1;

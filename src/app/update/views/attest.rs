@@ -94,10 +94,11 @@ pub(in super::super) fn attested(
     match result {
         Ok(a) => {
             let text = format!(
-                "attested {}: {} (saved locally)",
+                "attested {}: {} (saved locally and in the session log)",
                 a.requirement_id,
                 a.status.as_str()
             );
+            crate::app::live::note(app, text.clone(), true);
             // A copy, not `take_estate`: the views find their places (and
             // the session its new findings) against what is shown.
             let mut estate = app.loaded_estate();
@@ -105,7 +106,11 @@ pub(in super::super) fn attested(
             app.set_estate(estate);
             app.set_status(text, false);
         }
-        Err(e) => app.set_status(format!("attestation not saved: {e}"), true),
+        Err(e) => {
+            let text = format!("attestation not saved: {e}");
+            crate::app::live::note(app, text.clone(), false);
+            app.set_status(text, true);
+        }
     }
     Vec::new()
 }
