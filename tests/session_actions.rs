@@ -79,11 +79,46 @@ fn export_from_the_console_writes_the_report_and_logs_it() {
     assert!(matches!(&entries[1].event, Event::Export { sha256, .. } if *sha256 == sha));
     assert!(verify(log.path()).is_ok());
 
-    // `:log` lists it among the session's local actions.
+    // A second export, to Markdown.
+    let md = dir.path().join("evidence.md");
+    let effects = type_line(&mut a, &format!(":export {}", md.display()));
+    let [Effect::Export(job)] = effects.as_slice() else {
+        panic!("one export effect: {effects:?}");
+    };
+    update(
+        &mut a,
+        Action::Exported(effects::export(job, &log, rampart::demo::now())),
+    );
+    assert!(md.exists());
+
+    // `:log` lists both among the session's local actions.
     type_line(&mut a, ":log");
-    assert!(matches!(a.route(), Route::Log(_)));
     let shown = screen(&a, &o);
-    assert!(shown.contains("evidence.html"), "{shown}");
+    assert!(
+        shown.contains("evidence.html") && shown.contains("evidence.md"),
+        "{shown}"
+    );
+    // A click selects a row.
+    let selected = |a: &App| match a.route() {
+        Route::Log(v) => v.cursor.selected,
+        _ => panic!("not in :log"),
+    };
+    let before = selected(&a);
+    let target = a
+        .hits
+        .borrow()
+        .iter()
+        .find(|(_, h)| *h != rampart::app::Hit::Row(before))
+        .map(|(r, _)| (r.x + 1, r.y))
+        .expect("another row");
+    update(
+        &mut a,
+        Action::Click {
+            x: target.0,
+            y: target.1,
+        },
+    );
+    assert_ne!(selected(&a), before);
 }
 
 #[test]

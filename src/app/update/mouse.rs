@@ -42,6 +42,12 @@ pub(super) fn click(app: &mut App, x: u16, y: u16) -> Vec<Effect> {
             o.newest.selected = i;
             again
         }
+        (Route::Log(v), Hit::Row(i)) => {
+            // The log has nothing to open: a click selects.
+            v.cursor.selected = i;
+            v.cursor.clamp(v.len());
+            false
+        }
         (Route::Findings(_), Hit::SortColumn(c)) => {
             findings::sort_by(app, c);
             false
