@@ -136,6 +136,11 @@ pub enum AuditCommand {
         /// catches a changed or removed last entry.
         #[arg(long, value_name = "SHA256")]
         expect_head: Option<String>,
+        /// Also check every file the session exported (reports, snapshots)
+        /// against the SHA-256 the log recorded: exit 1 when one changed or
+        /// is missing.
+        #[arg(long)]
+        exports: bool,
     },
 }
 

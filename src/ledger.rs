@@ -16,6 +16,7 @@
 
 mod entry;
 mod error;
+mod exports;
 mod location;
 mod session;
 mod verify;
@@ -25,6 +26,7 @@ mod tests;
 
 pub use entry::{Entry, Event, GENESIS, Outcome};
 pub use error::LedgerError;
+pub use exports::{ExportCheck, ExportState, check_exports, sha256_file};
 pub use location::{DATA_DIR_ENV, data_dir};
 pub use session::{LogStatus, SessionLog};
 pub use verify::{Break, VerifyError, VerifyReport, verify, verify_bytes};

@@ -261,3 +261,49 @@ fn capture_out_is_recorded_with_the_hash_of_the_file() {
     assert!(!out2.exists());
     assert_eq!(stderr(&o).lines().count(), 1, "{}", stderr(&o));
 }
+
+#[test]
+fn verify_exports_shows_whether_each_exported_file_is_still_what_was_logged() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    let out = dir.path().join("evidence.md");
+    let o = rampart(
+        &data,
+        &["--demo", "report", "--out", out.to_str().expect("path")],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let log = std::fs::read_dir(&data)
+        .expect("data dir")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .next()
+        .expect("a session log");
+    let log = log.to_str().expect("path");
+
+    let ok = rampart(&data, &["audit", "verify", log, "--exports"]);
+    assert!(ok.status.success(), "{}", stderr(&ok));
+    let said = stdout(&ok);
+    assert!(said.contains("chain intact"), "{said}");
+    assert!(said.contains("evidence.md: intact"), "{said}");
+
+    std::fs::write(&out, "# a different report\n").expect("edit");
+    let changed = rampart(&data, &["audit", "verify", log, "--exports"]);
+    assert_eq!(changed.status.code(), Some(1));
+    assert!(
+        stdout(&changed).contains("evidence.md: CHANGED"),
+        "{}",
+        stdout(&changed)
+    );
+    assert!(stderr(&changed).contains("1 of 1 exported file(s) changed or missing"));
+
+    std::fs::remove_file(&out).expect("remove");
+    let gone = rampart(&data, &["audit", "verify", log, "--exports"]);
+    assert_eq!(gone.status.code(), Some(1));
+    assert!(
+        stdout(&gone).contains("evidence.md: MISSING"),
+        "{}",
+        stdout(&gone)
+    );
+    // Without --exports only the chain is checked.
+    assert!(rampart(&data, &["audit", "verify", log]).status.success());
+}
