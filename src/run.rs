@@ -55,7 +55,21 @@ fn ui_options(cli: &Cli) -> Result<ui::Options, String> {
         .describe()
     };
     let clock = data.demo.then(demo::now);
-    Ok(opts.with_clock(clock).with_source(source))
+    let baseline = load_baseline(data)?;
+    Ok(opts
+        .with_clock(clock)
+        .with_source(source)
+        .with_baseline(baseline))
+}
+
+/// `--baseline FILE`, read before the console opens (a file, never AWS).
+fn load_baseline(data: &DataArgs) -> Result<Option<Estate>, String> {
+    let Some(path) = &data.baseline else {
+        return Ok(None);
+    };
+    snapshot::load_paths(std::slice::from_ref(path), chrono::Utc::now())
+        .map(Some)
+        .map_err(|e| format!("--baseline: {e}"))
 }
 
 fn interactive(cli: &Cli) -> ExitCode {

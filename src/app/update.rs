@@ -128,6 +128,7 @@ pub(super) fn run(app: &mut App, id: CommandId, arg: Option<&str>) -> Vec<Effect
         | CommandId::GoKms
         | CommandId::GoVpc
         | CommandId::GoAlarms
+        | CommandId::GoDiff
         | CommandId::Theme
         | CommandId::GoResource
         | CommandId::RelatedFindings
@@ -137,6 +138,7 @@ pub(super) fn run(app: &mut App, id: CommandId, arg: Option<&str>) -> Vec<Effect
             Route::Findings(_) => findings::run(app, id, arg),
             Route::Detail(_) => detail::run(app, id),
             Route::Log(_) => super::live::log_command(app, id),
+            Route::Diff(_) => super::compare::command(app, id),
             _ => views::run(app, id, arg),
         },
     }

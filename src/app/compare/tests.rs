@@ -1,0 +1,155 @@
+use super::*;
+use crate::app::{Action, Settings, update};
+use crate::input::{Key, ViewKind};
+use crate::query::Query;
+
+fn settings(baseline: Option<Estate>) -> Settings {
+    Settings {
+        clock: Some(crate::demo::now()),
+        baseline: baseline.map(Arc::new),
+        ..Settings::default()
+    }
+}
+
+/// The demo against its earlier self.
+fn app() -> App {
+    App::with_estate(
+        crate::demo::estate(),
+        settings(Some(crate::demo::earlier())),
+    )
+}
+
+fn keys(app: &mut App, keys: &str) {
+    for k in keys.split_whitespace() {
+        update(app, Action::Key(Key::parse(k).unwrap()));
+    }
+}
+
+#[test]
+fn the_comparison_is_made_on_load_without_rampart_checks_and_again_on_each_estate() {
+    let mut app = app();
+    let d = Arc::clone(app.baseline_diff().expect("compared on load"));
+    assert_eq!(d.findings.resolved.len(), 1);
+    assert_eq!(d.findings.changed.len(), 1);
+    // rampart's own checks are on both sides alike: none is new.
+    assert!(
+        d.findings
+            .new
+            .iter()
+            .all(|n| n.finding.source != crate::model::Source::Rampart)
+    );
+    let ids = app.live.marks.against.clone().expect("ids for the filter");
+    assert_eq!(ids.changed.len(), 1);
+    // The same data again: compared again, nothing changed.
+    app.set_estate(crate::demo::earlier());
+    let again = app.baseline_diff().expect("compared again");
+    assert!(!Arc::ptr_eq(&d, again));
+    assert!(again.is_empty(), "{:?}", again.findings);
+}
+
+#[test]
+fn no_baseline_no_comparison_and_the_view_says_how() {
+    let mut app = App::with_estate(crate::demo::estate(), settings(None));
+    assert!(app.baseline_diff().is_none());
+    keys(&mut app, "8");
+    assert_eq!(app.view(), ViewKind::Diff);
+    let Route::Diff(v) = app.route() else {
+        panic!("diff view")
+    };
+    assert!(v.rows().is_empty());
+    keys(&mut app, "j enter G k");
+    assert_eq!(app.view(), ViewKind::Diff, "nothing to open, no panic");
+}
+
+#[test]
+fn enter_on_a_new_finding_opens_its_detail_and_esc_comes_back() {
+    let mut app = app();
+    keys(&mut app, "8");
+    let Route::Diff(v) = app.route() else {
+        panic!("diff view")
+    };
+    let at = v
+        .rows()
+        .iter()
+        .position(|r| *r == DiffRow::Entry(Section::New, 0))
+        .expect("a new finding row");
+    let want = app.baseline_diff().unwrap().findings.new[0].finding.id.clone();
+    for _ in 0..at {
+        keys(&mut app, "j");
+    }
+    keys(&mut app, "enter");
+    let Route::Detail(d) = app.route() else {
+        panic!("detail view, got {:?}", app.view())
+    };
+    assert_eq!(d.id, want);
+    keys(&mut app, "esc");
+    assert_eq!(app.view(), ViewKind::Diff);
+    let Route::Diff(v) = app.route() else {
+        panic!("diff view")
+    };
+    assert_eq!(v.cursor.selected, at, "the cursor stays");
+}
+
+#[test]
+fn a_resolved_finding_gone_from_the_data_says_so_instead_of_opening() {
+    let mut app = app();
+    keys(&mut app, "8");
+    let Route::Diff(v) = app.route() else {
+        panic!("diff view")
+    };
+    let at = v
+        .rows()
+        .iter()
+        .position(|r| *r == DiffRow::Entry(Section::Resolved, 0))
+        .expect("a resolved finding row");
+    if let Route::Diff(v) = app.route_mut() {
+        v.cursor.selected = at;
+    }
+    keys(&mut app, "enter");
+    assert_eq!(app.view(), ViewKind::Diff);
+    assert!(app.status.as_ref().is_some_and(|s| s.text.contains("gone")));
+}
+
+#[test]
+fn an_open_diff_view_follows_a_new_comparison() {
+    let mut app = app();
+    keys(&mut app, "8 G");
+    let before = match app.route() {
+        Route::Diff(v) => v.rows().len(),
+        _ => panic!("diff view"),
+    };
+    app.set_estate(crate::demo::earlier());
+    let Route::Diff(v) = app.route() else {
+        panic!("the view stays open")
+    };
+    assert!(v.rows().len() < before, "{} < {before}", v.rows().len());
+    assert!(v.cursor.selected < v.rows().len());
+}
+
+#[test]
+fn added_and_changed_filter_the_findings_against_the_baseline() {
+    let mut app = app();
+    keys(&mut app, "2");
+    update(&mut app, Action::Run("findings is:changed".into()));
+    let d = Arc::clone(app.baseline_diff().unwrap());
+    let Route::Findings(v) = app.route() else {
+        panic!("findings view")
+    };
+    let shown: Vec<&str> = v
+        .rows()
+        .iter()
+        .map(|i| app.estate.findings[*i as usize].id.as_str())
+        .collect();
+    assert_eq!(shown, [d.findings.changed[0].finding.id.as_str()]);
+    // Without a baseline they match nothing.
+    let plain = App::with_estate(crate::demo::estate(), settings(None));
+    let q = Query::parse("is:added").unwrap();
+    let marks = Arc::clone(&plain.live.marks);
+    assert!(
+        !plain
+            .estate
+            .findings
+            .iter()
+            .any(|f| q.matches_with(f, marks.as_ref()))
+    );
+}
