@@ -10,7 +10,7 @@ use crate::model::{ComplianceStatus, Estate, Severity, Source};
 /// Id of the finding only the earlier estate has (resolved since).
 pub const RESOLVED_ID: &str = "demo-earlier-resolved-portprobe";
 /// Title of that finding.
-pub const RESOLVED_TITLE: &str = "Unprotected port on EC2 instance is being probed (closed since)";
+pub const RESOLVED_TITLE: &str = "Unprotected port on EC2 instance i-0d1e5a7c3b9f20468 is being probed";
 
 /// The earlier estate. Deterministic: equal on every call.
 pub fn earlier() -> Estate {

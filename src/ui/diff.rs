@@ -206,7 +206,8 @@ fn score(buf: &mut Buffer, x: u16, y: u16, w: u16, s: &ScoreDelta, theme: &Theme
         Some(_) => ("(±0)".to_string(), Role::Dim),
         None => (String::new(), Role::Dim),
     };
-    let name = crate::text::pad_to_width(&crate::text::sanitize_line(&s.standard, 44), 44);
+    let nw = usize::from(w / 2).min(44);
+    let name = crate::text::pad_to_width(&crate::text::sanitize_line(&s.standard, nw), nw);
     let values = format!("  {} → {}  ", s.old, s.new);
     put_spans(
         buf,
@@ -221,18 +222,21 @@ fn score(buf: &mut Buffer, x: u16, y: u16, w: u16, s: &ScoreDelta, theme: &Theme
     );
 }
 
-/// `+ H HIGH  title · note  account region`.
+/// `+ H HIGH  note · title  account region` (what changed comes before
+/// the title, which may be long).
 fn finding(buf: &mut Buffer, r: Rect, sign: char, f: &FindingRef, note: &str, theme: &Theme) {
     let st = |role: Role| theme.style(role);
     let mut x = r.x + 2;
     let end = r.right();
     x += put(buf, x, r.y, &format!("{sign} "), end.saturating_sub(x), st(Role::Accent));
-    x += severity_badge(buf, x, r.y, f.severity, theme) + 1;
+    if x < end {
+        x = x.saturating_add(severity_badge(buf, x, r.y, f.severity, theme) + 1);
+    }
     let where_ = format!("  {} {}", f.account_id, f.region);
     let note = if note.is_empty() {
         String::new()
     } else {
-        format!(" · {note}")
+        format!("{note} · ")
     };
     put_spans(
         buf,
@@ -240,8 +244,8 @@ fn finding(buf: &mut Buffer, r: Rect, sign: char, f: &FindingRef, note: &str, th
         r.y,
         end.saturating_sub(x),
         &[
-            (&f.title, st(Role::Text)),
             (&note, st(Role::Label)),
+            (&f.title, st(Role::Text)),
             (&where_, st(Role::Dim)),
         ],
     );
@@ -271,8 +275,8 @@ fn item(buf: &mut Buffer, r: Rect, c: Option<&ItemChange>, theme: &Theme) {
         &[
             (&format!("{} {:<16} ", c.change.sign(), c.kind), st(Role::Accent)),
             (&name, st(Role::Text)),
-            (&format!("  {} {}", c.account_id, c.region), st(Role::Dim)),
             (&details, st(Role::Label)),
+            (&format!("  {} {}", c.account_id, c.region), st(Role::Dim)),
         ],
     );
 }
