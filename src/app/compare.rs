@@ -14,6 +14,8 @@ use super::route::Route;
 use crate::input::CommandId;
 use crate::diff::{self, EstateDiff};
 use crate::model::Estate;
+use crate::posture::Posture;
+use crate::query::Query;
 use std::collections::HashSet;
 use std::sync::Arc;
 
@@ -22,6 +24,8 @@ use std::sync::Arc;
 pub struct Reference {
     /// The estate as the baseline file holds it.
     pub estate: Arc<Estate>,
+    /// Its posture, assessed once (as of its capture time).
+    pub posture: Arc<Posture>,
     /// `None` until data to compare with has arrived (a live console:
     /// until its first load ends).
     pub diff: Option<Arc<EstateDiff>>,
@@ -29,7 +33,12 @@ pub struct Reference {
 
 impl Reference {
     pub fn new(estate: Arc<Estate>) -> Reference {
-        Reference { estate, diff: None }
+        let posture = Arc::new(diff::assess_baseline(&estate));
+        Reference {
+            estate,
+            posture,
+            diff: None,
+        }
     }
 }
 
@@ -61,7 +70,7 @@ pub(super) fn recompute(app: &mut App, loaded: &Estate) {
     let Some(r) = &app.reference else {
         return;
     };
-    let d = Arc::new(diff::diff(&r.estate, loaded));
+    let d = Arc::new(diff::diff_with(&r.estate, &r.posture, loaded));
     install(app, d);
 }
 
@@ -71,11 +80,11 @@ pub(super) fn recompute_shown(app: &mut App) {
     let Some(r) = &app.reference else {
         return;
     };
-    let base = Arc::clone(&r.estate);
+    let (base, posture) = (Arc::clone(&r.estate), Arc::clone(&r.posture));
     let n = app.file_findings.min(app.estate.findings.len());
     let estate = Arc::make_mut(&mut app.estate);
     let checks = estate.findings.split_off(n);
-    let d = Arc::new(diff::diff(&base, estate));
+    let d = Arc::new(diff::diff_with(&base, &posture, estate));
     estate.findings.extend(checks);
     install(app, d);
 }
@@ -129,6 +138,17 @@ pub(super) fn command(app: &mut App, id: CommandId) -> Vec<Effect> {
         None => app.set_status("that finding is gone from the data: only the baseline has it", false),
     }
     Vec::new()
+}
+
+/// Says that `is:added` / `is:changed` match nothing without a baseline
+/// (the filter is still applied: it is valid, just empty).
+pub(super) fn note_filter(app: &mut App, q: Option<&Query>) {
+    if app.reference.is_none() && q.is_some_and(Query::uses_baseline) {
+        app.set_status(
+            "is:added and is:changed match nothing: no --baseline FILE was given",
+            false,
+        );
+    }
 }
 
 impl App {

@@ -150,7 +150,10 @@ fn parse_filter(app: &mut App, arg: Option<&str>) -> Result<Option<Query>, ()> {
     match arg.map(str::trim).filter(|a| !a.is_empty()) {
         None => Ok(None),
         Some(text) => match Query::parse(text) {
-            Ok(q) => Ok(Some(q)),
+            Ok(q) => {
+                super::compare::note_filter(app, Some(&q));
+                Ok(Some(q))
+            }
             Err(e) => {
                 app.set_status(format!("filter: {e}"), true);
                 Err(())

@@ -141,8 +141,22 @@ fn added_and_changed_filter_the_findings_against_the_baseline() {
         .map(|i| app.estate.findings[*i as usize].id.as_str())
         .collect();
     assert_eq!(shown, [d.findings.changed[0].finding.id.as_str()]);
-    // Without a baseline they match nothing.
-    let plain = App::with_estate(crate::demo::estate(), settings(None));
+    // Without a baseline they match nothing, and the footer says why.
+    let mut plain = App::with_estate(crate::demo::estate(), settings(None));
+    keys(&mut plain, "2 / i s : a d d e d enter");
+    assert!(
+        plain
+            .status
+            .as_ref()
+            .is_some_and(|s| s.text.contains("--baseline") && !s.error),
+        "{:?}",
+        plain.status
+    );
+    let Route::Findings(v) = plain.route() else {
+        panic!("findings view")
+    };
+    assert!(v.rows().is_empty());
+    assert_eq!(v.filter_text(), "is:added");
     let q = Query::parse("is:added").unwrap();
     let marks = Arc::clone(&plain.live.marks);
     assert!(
