@@ -76,7 +76,10 @@ fn bench(c: &mut Criterion) {
     g.bench_function("diff_with", |b| {
         b.iter(|| black_box(rampart::diff::diff_with(&old, &po, &new)))
     });
-    for (name, baseline) in [("set_estate", None), ("set_estate with baseline", Some(&old))] {
+    for (name, baseline) in [
+        ("set_estate", None),
+        ("set_estate with baseline", Some(&old)),
+    ] {
         let mut app = App::new(settings(baseline));
         g.bench_function(name, |b| b.iter(|| app.set_estate(new.clone())));
     }

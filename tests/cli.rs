@@ -249,10 +249,25 @@ fn render_diff_shows_what_changed_against_the_baseline() {
     let path = dir.path().join("last-week.json");
     rampart::snapshot::save(&rampart::demo::earlier(), &path).expect("save");
     let p = path.to_str().expect("utf-8 path");
-    let out = rampart(&["render", "diff", "--demo", "--baseline", p, "--size", "120x40"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = rampart(&[
+        "render",
+        "diff",
+        "--demo",
+        "--baseline",
+        p,
+        "--size",
+        "120x40",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("vs baseline 2026-10-25 09:00 UTC: +2 new · 1 resolved · 1 changed"), "{text}");
+    assert!(
+        text.contains("vs baseline 2026-10-25 09:00 UTC: +2 new · 1 resolved · 1 changed"),
+        "{text}"
+    );
     assert!(text.contains(rampart::demo::RESOLVED_TITLE), "{text}");
     assert!(text.contains("severity low → high"), "{text}");
     // The overview sums it up; without --baseline the view says how.

@@ -239,6 +239,7 @@ fn number_keys_commands_and_clicks() {
         ('5', ViewKind::Kms),
         ('6', ViewKind::Vpc),
         ('7', ViewKind::Alarms),
+        ('8', ViewKind::Diff),
         ('2', ViewKind::Findings),
         ('1', ViewKind::Overview),
     ] {
@@ -250,6 +251,7 @@ fn number_keys_commands_and_clicks() {
         ("controls", ViewKind::Standards),
         ("e8", ViewKind::E8),
         ("vpc", ViewKind::Vpc),
+        ("diff", ViewKind::Diff),
     ] {
         run(&mut a, line);
         assert_eq!(a.view(), view);

@@ -73,7 +73,15 @@ fn diff_view_without_a_baseline_says_how_to_get_one() {
 fn diff_view_renders_at_any_size() {
     let mut a = app(true);
     key(&mut a, "8");
-    for (w, h) in [(1, 1), (2, 2), (5, 3), (10, 5), (40, 12), (79, 23), (200, 60)] {
+    for (w, h) in [
+        (1, 1),
+        (2, 2),
+        (5, 3),
+        (10, 5),
+        (40, 12),
+        (79, 23),
+        (200, 60),
+    ] {
         assert_eq!(draw(&a, w, h).lines().count(), usize::from(h));
     }
 }

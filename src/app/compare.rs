@@ -11,8 +11,8 @@ use super::App;
 use super::action::{Effect, move_cursor};
 use super::detail::DetailView;
 use super::route::Route;
-use crate::input::CommandId;
 use crate::diff::{self, EstateDiff};
+use crate::input::CommandId;
 use crate::model::Estate;
 use crate::posture::Posture;
 use crate::query::Query;
@@ -53,7 +53,12 @@ pub struct BaselineIds {
 impl BaselineIds {
     fn of(d: &EstateDiff) -> BaselineIds {
         BaselineIds {
-            added: d.findings.new.iter().map(|n| n.finding.id.clone()).collect(),
+            added: d
+                .findings
+                .new
+                .iter()
+                .map(|n| n.finding.id.clone())
+                .collect(),
             changed: d
                 .findings
                 .changed
@@ -135,7 +140,10 @@ pub(super) fn command(app: &mut App, id: CommandId) -> Vec<Effect> {
             let view = DetailView::new(i, &app.estate.findings[i]);
             app.stack.push(Route::Detail(Box::new(view)));
         }
-        None => app.set_status("that finding is gone from the data: only the baseline has it", false),
+        None => app.set_status(
+            "that finding is gone from the data: only the baseline has it",
+            false,
+        ),
     }
     Vec::new()
 }

@@ -10,7 +10,8 @@ use crate::model::{ComplianceStatus, Estate, Severity, Source};
 /// Id of the finding only the earlier estate has (resolved since).
 pub const RESOLVED_ID: &str = "demo-earlier-resolved-portprobe";
 /// Title of that finding.
-pub const RESOLVED_TITLE: &str = "Unprotected port on EC2 instance i-0d1e5a7c3b9f20468 is being probed";
+pub const RESOLVED_TITLE: &str =
+    "Unprotected port on EC2 instance i-0d1e5a7c3b9f20468 is being probed";
 
 /// The earlier estate. Deterministic: equal on every call.
 pub fn earlier() -> Estate {
@@ -83,7 +84,12 @@ mod tests {
         assert_eq!(f.changed.len(), 1, "{:?}", f.changed);
         assert_eq!(f.changed[0].details[0].field, "severity");
         assert_eq!(d.keys.len(), 1, "{:?}", d.keys);
-        assert!(d.keys[0].details.iter().any(|x| x.field.contains("rotation")));
+        assert!(
+            d.keys[0]
+                .details
+                .iter()
+                .any(|x| x.field.contains("rotation"))
+        );
         assert!(d.controls.iter().any(|c| c.control_id == "KMS.4"));
         assert!(d.scores.iter().any(|s| s.delta.is_some_and(|x| x < 0)));
     }

@@ -305,7 +305,8 @@ const VIEW_COMMANDS: &[CommandSpec] = &[
         "go to the bottom",
         None,
         LISTS,
-    ),];
+    ),
+];
 
 const COUNT: usize = VIEW_COMMANDS.len() + global::GLOBAL_COMMANDS.len();
 const ALL: [CommandSpec; COUNT] = concat(VIEW_COMMANDS, global::GLOBAL_COMMANDS);

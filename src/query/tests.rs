@@ -380,7 +380,10 @@ fn added_and_changed_ask_the_baseline_and_never_hold_without_one() {
     assert_eq!(with("is:changed"), ["macie"]);
     assert_eq!(with("!is:added is:changed"), ["macie"]);
     assert!(hits("is:added").is_empty(), "no baseline, nothing added");
-    assert!(hits("is:changed").is_empty(), "no baseline, nothing changed");
+    assert!(
+        hits("is:changed").is_empty(),
+        "no baseline, nothing changed"
+    );
     let e = error("is:gone");
     assert!(e.message.contains("--baseline"), "{}", e.message);
 }

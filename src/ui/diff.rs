@@ -38,7 +38,14 @@ pub fn summary_line(app: &App) -> Option<String> {
 pub fn summary(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) -> Rect {
     match summary_line(app) {
         Some(line) if area.height > 0 => {
-            put(buf, area.x, area.y, &line, area.width, theme.style(Role::Accent));
+            put(
+                buf,
+                area.x,
+                area.y,
+                &line,
+                area.width,
+                theme.style(Role::Accent),
+            );
             below(area, 1)
         }
         _ => area,
@@ -65,16 +72,31 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
         for (i, line) in lines.iter().enumerate() {
             let y = area.y.saturating_add(1 + i as u16);
             let role = if i == 0 { Role::Title } else { Role::Text };
-            put(buf, area.x + 2, y, line, area.width.saturating_sub(2), theme.style(role));
+            put(
+                buf,
+                area.x + 2,
+                y,
+                line,
+                area.width.saturating_sub(2),
+                theme.style(role),
+            );
         }
         return;
     };
     let body = summary(area, buf, app, theme);
-    list(body, buf, app, &v.cursor, v.rows().len(), theme, |buf, i, r| {
-        if let Some(row) = v.rows().get(i) {
-            draw_row(buf, r, d, *row, theme);
-        }
-    });
+    list(
+        body,
+        buf,
+        app,
+        &v.cursor,
+        v.rows().len(),
+        theme,
+        |buf, i, r| {
+            if let Some(row) = v.rows().get(i) {
+                draw_row(buf, r, d, *row, theme);
+            }
+        },
+    );
 }
 
 fn draw_row(buf: &mut Buffer, r: Rect, d: &EstateDiff, row: DiffRow, theme: &Theme) {
@@ -88,7 +110,13 @@ fn draw_row(buf: &mut Buffer, r: Rect, d: &EstateDiff, row: DiffRow, theme: &The
                 ("baseline  ", &d.old)
             };
             let side = side(s);
-            put_spans(buf, r.x, r.y, r.width, &[(label, text(Role::Label)), (&side, text(Role::Text))]);
+            put_spans(
+                buf,
+                r.x,
+                r.y,
+                r.width,
+                &[(label, text(Role::Label)), (&side, text(Role::Text))],
+            );
         }
         DiffRow::Heading(s) => {
             let title = heading(d, s);
@@ -146,7 +174,12 @@ fn entry(buf: &mut Buffer, r: Rect, d: &EstateDiff, s: Section, i: usize, theme:
     match s {
         Section::NotCompared => {
             if let Some(n) = d.not_compared.get(i) {
-                let line = format!("{} — missing in {}: {}", n.dataset.label(), n.missing_in, n.reason);
+                let line = format!(
+                    "{} — missing in {}: {}",
+                    n.dataset.label(),
+                    n.missing_in,
+                    n.reason
+                );
                 put(buf, x, r.y, &line, w, st(Role::StatusNotAssessed));
             }
         }
@@ -228,7 +261,14 @@ fn finding(buf: &mut Buffer, r: Rect, sign: char, f: &FindingRef, note: &str, th
     let st = |role: Role| theme.style(role);
     let mut x = r.x + 2;
     let end = r.right();
-    x += put(buf, x, r.y, &format!("{sign} "), end.saturating_sub(x), st(Role::Accent));
+    x += put(
+        buf,
+        x,
+        r.y,
+        &format!("{sign} "),
+        end.saturating_sub(x),
+        st(Role::Accent),
+    );
     if x < end {
         x = x.saturating_add(severity_badge(buf, x, r.y, f.severity, theme) + 1);
     }
@@ -273,7 +313,10 @@ fn item(buf: &mut Buffer, r: Rect, c: Option<&ItemChange>, theme: &Theme) {
         r.y,
         r.width.saturating_sub(2),
         &[
-            (&format!("{} {:<16} ", c.change.sign(), c.kind), st(Role::Accent)),
+            (
+                &format!("{} {:<16} ", c.change.sign(), c.kind),
+                st(Role::Accent),
+            ),
             (&name, st(Role::Text)),
             (&details, st(Role::Label)),
             (&format!("  {} {}", c.account_id, c.region), st(Role::Dim)),

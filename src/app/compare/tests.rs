@@ -73,7 +73,10 @@ fn enter_on_a_new_finding_opens_its_detail_and_esc_comes_back() {
         .iter()
         .position(|r| *r == DiffRow::Entry(Section::New, 0))
         .expect("a new finding row");
-    let want = app.baseline_diff().unwrap().findings.new[0].finding.id.clone();
+    let want = app.baseline_diff().unwrap().findings.new[0]
+        .finding
+        .id
+        .clone();
     for _ in 0..at {
         keys(&mut app, "j");
     }

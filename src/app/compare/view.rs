@@ -100,7 +100,8 @@ impl DiffView {
     pub fn rebuild(&mut self, d: Option<&EstateDiff>) {
         self.rows.clear();
         if let Some(d) = d {
-            self.rows.extend([DiffRow::Side(false), DiffRow::Side(true)]);
+            self.rows
+                .extend([DiffRow::Side(false), DiffRow::Side(true)]);
             for s in Section::ALL {
                 let n = s.len(d);
                 if s == Section::NotCompared && n == 0 {

@@ -55,11 +55,15 @@ impl Marks for SessionMarks {
     }
 
     fn is_added(&self, f: &Finding) -> bool {
-        self.against.as_ref().is_some_and(|a| a.added.contains(&f.id))
+        self.against
+            .as_ref()
+            .is_some_and(|a| a.added.contains(&f.id))
     }
 
     fn is_changed(&self, f: &Finding) -> bool {
-        self.against.as_ref().is_some_and(|a| a.changed.contains(&f.id))
+        self.against
+            .as_ref()
+            .is_some_and(|a| a.changed.contains(&f.id))
     }
 }
 

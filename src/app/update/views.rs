@@ -8,9 +8,9 @@ mod nav;
 
 pub(super) use attest::{attest_key, attested};
 
-use super::super::compare::DiffView;
 use super::super::App;
 use super::super::action::{Effect, Hit};
+use super::super::compare::DiffView;
 use super::super::route::Route;
 use super::super::views::{AlarmsView, KmsView, VpcView};
 use crate::input::CommandId;
