@@ -250,8 +250,8 @@ fn number_keys_commands_and_clicks() {
     for (line, view) in [
         ("controls", ViewKind::Standards),
         ("e8", ViewKind::E8),
-        ("vpc", ViewKind::Vpc),
         ("diff", ViewKind::Diff),
+        ("vpc", ViewKind::Vpc),
     ] {
         run(&mut a, line);
         assert_eq!(a.view(), view);
