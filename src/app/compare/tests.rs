@@ -170,3 +170,66 @@ fn added_and_changed_filter_the_findings_against_the_baseline() {
             .any(|f| q.matches_with(f, marks.as_ref()))
     );
 }
+
+#[test]
+fn a_live_console_compares_when_a_load_ends_not_per_delta_batch() {
+    use crate::app::{LiveAction, SourceKind};
+    use crate::model::{DatasetKind, EstateDelta};
+    let mut app = App::new(settings(Some(crate::demo::earlier())));
+    app.configure_live(SourceKind::Live, false, None);
+    let demo = crate::demo::estate();
+    let (first, rest) = demo.findings.split_at(demo.findings.len() / 2);
+    // Findings and KMS keys stream in with their load states; nothing else.
+    let mut batches = vec![
+        vec![EstateDelta::Findings(first.to_vec())],
+        vec![EstateDelta::Findings(rest.to_vec())],
+        vec![EstateDelta::KmsKeys(demo.kms_keys.clone())],
+    ];
+    batches.push(
+        demo.loads
+            .iter()
+            .filter(|l| {
+                matches!(
+                    l.dataset,
+                    DatasetKind::SecurityHubFindings
+                        | DatasetKind::GuardDutyFindings
+                        | DatasetKind::MacieFindings
+                        | DatasetKind::KmsKeys
+                )
+            })
+            .cloned()
+            .map(EstateDelta::Load)
+            .collect(),
+    );
+    for batch in batches {
+        update(&mut app, Action::Live(LiveAction::Deltas(batch)));
+        assert!(app.baseline_diff().is_none(), "not while the load runs");
+    }
+    keys(&mut app, "8");
+    assert!(matches!(app.route(), Route::Diff(v) if v.rows().is_empty()));
+    let before = (app.estate.findings.len(), app.file_findings);
+    assert!(before.0 > before.1, "rampart's checks follow the data");
+    let done = LiveAction::LoadDone {
+        load: 0,
+        error: None,
+    };
+    update(&mut app, Action::Live(done));
+    let d = app.baseline_diff().expect("compared when the load ended");
+    // Nothing but findings streamed in: the rest is not compared, never
+    // reported as emptied.
+    assert!(!d.not_compared.is_empty());
+    assert!(
+        d.not_compared
+            .iter()
+            .all(|n| n.dataset != DatasetKind::KmsKeys),
+        "keys were read"
+    );
+    assert!(d.alarms.is_empty(), "alarms were not read: not compared");
+    assert_eq!(d.keys.len(), 1, "rotation switched off since");
+    let Route::Diff(v) = app.route() else {
+        panic!("diff view")
+    };
+    assert!(!v.rows().is_empty(), "the open view follows");
+    // rampart's checks, set aside for the comparison, are back after it.
+    assert_eq!((app.estate.findings.len(), app.file_findings), before);
+}
