@@ -3,6 +3,7 @@
 //! driven and checked without a terminal.
 
 mod action;
+mod compare;
 mod console;
 mod cursor;
 mod derived;
@@ -18,6 +19,7 @@ pub mod views;
 pub mod xref;
 
 pub use action::{Action, Effect, Hit};
+pub use compare::{BaselineIds, DiffRow, DiffView, Reference, Section};
 pub use console::console_url;
 pub use cursor::ListCursor;
 pub use detail::{DetailLine, DetailView, LineKind};
@@ -90,6 +92,8 @@ pub struct Settings {
     pub attestations: Option<PathBuf>,
     /// Who records attestations.
     pub reviewer: String,
+    /// `--baseline FILE`: the estate to compare the data with (`:diff`).
+    pub baseline: Option<Arc<Estate>>,
 }
 
 pub struct App {
@@ -130,6 +134,8 @@ pub struct App {
     pub no_color: bool,
     pub attestations_path: Option<PathBuf>,
     pub reviewer: String,
+    /// `--baseline`: the reference estate and the comparison with it.
+    pub reference: Option<Reference>,
 }
 
 impl App {
@@ -149,6 +155,7 @@ impl App {
             no_color: settings.no_color,
             attestations_path: settings.attestations,
             reviewer: settings.reviewer,
+            reference: settings.baseline.map(Reference::new),
             data: DataState::Loading { progress: None },
             loaded_once: false,
             root: Route::Overview(OverviewView::default()),

@@ -65,6 +65,11 @@ pub struct DataArgs {
     /// incrementally; files are read again).
     #[arg(long, global = true, value_name = "SECONDS", value_parser = parse_watch)]
     pub watch: Option<u64>,
+
+    /// Compare the console's data with this snapshot or import: `:diff`
+    /// (key 8) shows what changed, the overview sums it up.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
 }
 
 /// `--watch` seconds: at least 5 (the Security Hub GetFindings quota is

@@ -76,6 +76,7 @@ mod control_findings;
 mod control_table;
 mod controls;
 pub mod drift;
+mod earlier;
 mod endpoints;
 mod gd_resources;
 mod guardduty;
@@ -112,6 +113,8 @@ pub const REPLICA_REGION: &str = "eu-west-1";
 pub const REGIONS: [&str; 2] = [PRIMARY_REGION, REPLICA_REGION];
 /// The thirteen stack names the demo's resources are tagged with.
 pub const STACKS: [&str; 13] = tags::STACKS;
+
+pub use earlier::{RESOLVED_ID, RESOLVED_TITLE, earlier};
 
 /// The demo's fixed clock ([`NOW`]).
 pub fn now() -> Timestamp {

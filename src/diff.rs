@@ -26,6 +26,7 @@ pub use posture::{ControlChange, ScoreDelta};
 pub use text::to_text;
 
 use crate::model::{DatasetKind, Estate, Timestamp};
+use crate::posture::Posture;
 use serde::Serialize;
 
 /// One side of the comparison.
@@ -93,18 +94,31 @@ impl EstateDiff {
 
 /// Compares two estates.
 pub fn diff(old: &Estate, new: &Estate) -> EstateDiff {
+    diff_with(old, &assess_baseline(old), new)
+}
+
+/// The posture [`diff_with`] takes for `old`: assessed as of its own
+/// capture time.
+pub fn assess_baseline(old: &Estate) -> Posture {
+    posture::assess_side(old)
+}
+
+/// Compares two estates, `old`'s posture already assessed (by
+/// [`assess_baseline`]): one baseline compared with estate after estate is
+/// assessed once.
+pub fn diff_with(old: &Estate, po: &Posture, new: &Estate) -> EstateDiff {
     let not_compared = not_compared(old, new);
     let skip = |kind: DatasetKind| not_compared.iter().any(|n| n.dataset == kind);
-    let (po, pn) = posture::assess(old, new);
+    let pn = posture::assess_side(new);
     EstateDiff {
         old: Side::of(old),
         new: Side::of(new),
         findings: findings::diff(old, new),
-        scores: posture::scores(&po, &pn),
+        scores: posture::scores(po, &pn),
         controls: if skip(DatasetKind::SecurityHubFindings) {
             Vec::new()
         } else {
-            posture::controls(&po, &pn)
+            posture::controls(po, &pn)
         },
         keys: if skip(DatasetKind::KmsKeys) {
             Vec::new()

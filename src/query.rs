@@ -18,6 +18,7 @@
 //! | `id:`, `title:`, `product:` | substring of the finding id (and provenance ids/ARNs), title, product name |
 //! | `tag:Env`, `tag:Env=prod` | a resource tag with that key (and value), whole strings, ignoring case; `*` globs |
 //! | `is:new` | new or changed since the console session began (see [`Marks`]); never outside a session |
+//! | `is:added`, `is:changed` | new (or reopened) / changed against the `--baseline` estate; never without one |
 //!
 //! For the substring fields (`resource`, `id`, `title`, `product`) a value
 //! containing `*` is an anchored glob instead. Any field also takes `=` for
@@ -43,6 +44,17 @@ use std::fmt;
 /// knows which findings arrived or changed since it started.
 pub trait Marks {
     fn is_new(&self, f: &Finding) -> bool;
+
+    /// `is:added`: open now and absent or closed in the baseline.
+    fn is_added(&self, _f: &Finding) -> bool {
+        false
+    }
+
+    /// `is:changed`: in the baseline too, with severity, workflow,
+    /// compliance or record state changed.
+    fn is_changed(&self, _f: &Finding) -> bool {
+        false
+    }
 }
 
 /// No session: nothing is new.
@@ -104,6 +116,12 @@ impl Query {
     /// they change).
     pub fn uses_marks(&self) -> bool {
         self.terms.iter().any(pred::Term::uses_marks)
+    }
+
+    /// True when a term compares against a baseline (`is:added`,
+    /// `is:changed`): without one such a term matches nothing.
+    pub fn uses_baseline(&self) -> bool {
+        self.terms.iter().any(pred::Term::uses_baseline)
     }
 
     /// True when the query has no terms (it matches everything).

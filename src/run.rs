@@ -88,6 +88,16 @@ fn origin(data: &DataArgs) -> String {
     }
 }
 
+/// `--baseline FILE`, read before the console opens (a file, never AWS).
+fn load_baseline(data: &DataArgs) -> Result<Option<Estate>, String> {
+    let Some(path) = &data.baseline else {
+        return Ok(None);
+    };
+    snapshot::load_paths(std::slice::from_ref(path), chrono::Utc::now())
+        .map(Some)
+        .map_err(|e| format!("--baseline: {e}"))
+}
+
 /// Console options from the flags and settings: theme (NO_COLOR
 /// honoured), the demo's fixed clock, and the data source shown while
 /// loading.
@@ -95,7 +105,11 @@ fn ui_options(cli: &Cli, settings: &Settings) -> Result<ui::Options, String> {
     let theme = cli.theme.as_deref().or(settings.theme.as_deref());
     let opts = ui::Options::from_env(theme)?;
     let clock = cli.data.demo.then(demo::now);
-    Ok(opts.with_clock(clock).with_source(origin(&cli.data)))
+    let baseline = load_baseline(&cli.data)?;
+    Ok(opts
+        .with_clock(clock)
+        .with_source(origin(&cli.data))
+        .with_baseline(baseline))
 }
 
 fn interactive(cli: &Cli, settings: &Settings) -> ExitCode {

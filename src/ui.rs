@@ -8,6 +8,7 @@ mod chrome;
 mod controls;
 mod crumbs;
 mod detail;
+mod diff;
 mod draw;
 mod e8;
 pub mod effects;
@@ -61,6 +62,8 @@ pub struct Options {
     pub attestations: Option<std::path::PathBuf>,
     /// Who records attestations.
     pub reviewer: String,
+    /// `--baseline FILE`, loaded: what `:diff` compares the data with.
+    pub baseline: Option<std::sync::Arc<crate::model::Estate>>,
 }
 
 impl Options {
@@ -93,6 +96,7 @@ impl Options {
             keymap: KeyMap::defaults(),
             attestations: None,
             reviewer: "reviewer".to_string(),
+            baseline: None,
         })
     }
 
@@ -114,6 +118,7 @@ impl Options {
             keymap,
             attestations: None,
             reviewer: "reviewer".to_string(),
+            baseline: None,
         })
     }
 
@@ -137,6 +142,12 @@ impl Options {
         self
     }
 
+    /// Compare the data with `estate` (`--baseline`).
+    pub fn with_baseline(mut self, estate: Option<crate::model::Estate>) -> Options {
+        self.baseline = estate.map(std::sync::Arc::new);
+        self
+    }
+
     pub fn with_source(mut self, label: impl Into<String>) -> Options {
         self.source_label = label.into();
         self
@@ -152,6 +163,7 @@ impl Options {
             no_color: self.no_color,
             attestations: self.attestations.clone(),
             reviewer: self.reviewer.clone(),
+            baseline: self.baseline.clone(),
         }
     }
 }
@@ -192,6 +204,7 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
                 Route::Key(_) => key::render(inner, &mut view, app, theme),
                 Route::Vpc(_) => vpc::render(inner, &mut view, app, theme),
                 Route::Alarms(_) => alarms::render(inner, &mut view, app, theme),
+                Route::Diff(_) => diff::render(inner, &mut view, app, theme),
             }
             buf.merge(&view);
             if inner != body {

@@ -219,3 +219,61 @@ fn an_import_without_controls_or_keys_is_not_assessed_not_passing() {
     assert_eq!(p["scores"]["summary"]["percent"], Value::Null);
     assert_eq!(p["kms"]["coverage"]["state"], "not_assessed");
 }
+
+#[test]
+fn a_missing_or_bad_baseline_exits_2_with_one_line_naming_it_before_the_console_opens() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let missing = dir.path().join("missing.json");
+    let bad = dir.path().join("broken-baseline.json");
+    std::fs::write(&bad, "{\"Findings\": [\n  {\"Id\": \"x\",\n").expect("write");
+    for (file, name) in [(&missing, "missing.json"), (&bad, "broken-baseline.json:")] {
+        let path = file.to_str().expect("utf-8 path");
+        // The console itself (no subcommand) and `render`.
+        for args in [
+            vec!["--demo", "--baseline", path],
+            vec!["render", "diff", "--demo", "--baseline", path],
+        ] {
+            let out = rampart(&args);
+            assert_eq!(out.status.code(), Some(2), "{args:?}");
+            assert!(out.stdout.is_empty(), "{args:?}");
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+            assert!(err.contains("--baseline") && err.contains(name), "{err}");
+        }
+    }
+}
+
+#[test]
+fn render_diff_shows_what_changed_against_the_baseline() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("last-week.json");
+    rampart::snapshot::save(&rampart::demo::earlier(), &path).expect("save");
+    let p = path.to_str().expect("utf-8 path");
+    let out = rampart(&[
+        "render",
+        "diff",
+        "--demo",
+        "--baseline",
+        p,
+        "--size",
+        "120x40",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("vs baseline 2026-10-25 09:00 UTC: +2 new · 1 resolved · 1 changed"),
+        "{text}"
+    );
+    assert!(text.contains(rampart::demo::RESOLVED_TITLE), "{text}");
+    assert!(text.contains("severity low → high"), "{text}");
+    // The overview sums it up; without --baseline the view says how.
+    let out = rampart(&["render", "overview", "--demo", "--baseline", p]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("vs baseline"));
+    let out = rampart(&["render", "diff", "--demo"]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("No baseline to compare with"));
+}

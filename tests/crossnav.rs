@@ -239,6 +239,7 @@ fn number_keys_commands_and_clicks() {
         ('5', ViewKind::Kms),
         ('6', ViewKind::Vpc),
         ('7', ViewKind::Alarms),
+        ('8', ViewKind::Diff),
         ('2', ViewKind::Findings),
         ('1', ViewKind::Overview),
     ] {
@@ -249,6 +250,7 @@ fn number_keys_commands_and_clicks() {
     for (line, view) in [
         ("controls", ViewKind::Standards),
         ("e8", ViewKind::E8),
+        ("diff", ViewKind::Diff),
         ("vpc", ViewKind::Vpc),
     ] {
         run(&mut a, line);

@@ -274,7 +274,9 @@ fn render_command_filters_and_reports_bad_filters() {
 
     let err = ui::render_command(&e, &render_args("nope", None), &opts()).expect_err("bad view");
     assert!(
-        err.contains("overview, findings, controls, e8, kms, vpc, alarms, detail:<finding-id>"),
+        err.contains(
+            "overview, findings, controls, e8, kms, vpc, alarms, diff, detail:<finding-id>"
+        ),
         "{err}"
     );
     let err = ui::render_command(&e, &render_args("detail:missing", None), &opts())

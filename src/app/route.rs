@@ -1,6 +1,7 @@
 //! The navigation stack's entries: one per view, each owning its state so
 //! that going back restores scroll, filter and selection.
 
+use super::compare::DiffView;
 use super::cursor::ListCursor;
 use super::detail::DetailView;
 use super::findings::FindingsView;
@@ -25,6 +26,8 @@ pub enum Route {
     Key(Box<KeyView>),
     Vpc(Box<VpcView>),
     Alarms(Box<AlarmsView>),
+    /// `:diff`: what changed against `--baseline`.
+    Diff(Box<DiffView>),
 }
 
 impl Route {
@@ -42,6 +45,7 @@ impl Route {
             Route::Key(_) => ViewKind::Key,
             Route::Vpc(_) => ViewKind::Vpc,
             Route::Alarms(_) => ViewKind::Alarms,
+            Route::Diff(_) => ViewKind::Diff,
         }
     }
 }

@@ -130,6 +130,7 @@ pub(super) fn run(app: &mut App, id: CommandId, arg: Option<&str>) -> Vec<Effect
         | CommandId::GoKms
         | CommandId::GoVpc
         | CommandId::GoAlarms
+        | CommandId::GoDiff
         | CommandId::Theme
         | CommandId::GoResource
         | CommandId::RelatedFindings
@@ -139,6 +140,7 @@ pub(super) fn run(app: &mut App, id: CommandId, arg: Option<&str>) -> Vec<Effect
             Route::Findings(_) => findings::run(app, id, arg),
             Route::Detail(_) => detail::run(app, id),
             Route::Log(_) => super::live::log_command(app, id),
+            Route::Diff(_) => super::compare::command(app, id),
             _ => views::run(app, id, arg),
         },
     }
@@ -150,7 +152,10 @@ fn parse_filter(app: &mut App, arg: Option<&str>) -> Result<Option<Query>, ()> {
     match arg.map(str::trim).filter(|a| !a.is_empty()) {
         None => Ok(None),
         Some(text) => match Query::parse(text) {
-            Ok(q) => Ok(Some(q)),
+            Ok(q) => {
+                super::compare::note_filter(app, Some(&q));
+                Ok(Some(q))
+            }
             Err(e) => {
                 app.set_status(format!("filter: {e}"), true);
                 Err(())

@@ -7,7 +7,7 @@ use crate::model::{
     WorkflowStatus,
 };
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 /// A finding as listed in a diff.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -128,32 +128,55 @@ fn closed_reason(f: &Finding) -> ResolvedReason {
     }
 }
 
-/// True when `estate` read at least one channel `f` arrived through, so
-/// that its absence there means something.
-fn source_read(estate: &Estate, f: &Finding) -> bool {
-    f.provenances.is_empty()
-        || f.provenances.iter().any(|p| match p.channel {
-            Channel::SecurityHub => estate.status(DatasetKind::SecurityHubFindings).has_data(),
-            Channel::GuardDuty => estate.status(DatasetKind::GuardDutyFindings).has_data(),
-            Channel::Macie => estate.status(DatasetKind::MacieFindings).has_data(),
-            Channel::Rampart => true,
-        })
+/// Which finding channels an estate read (worked out once per side).
+struct ChannelsRead {
+    security_hub: bool,
+    guardduty: bool,
+    macie: bool,
+}
+
+impl ChannelsRead {
+    fn of(estate: &Estate) -> ChannelsRead {
+        let read = |k: DatasetKind| estate.status(k).has_data();
+        ChannelsRead {
+            security_hub: read(DatasetKind::SecurityHubFindings),
+            guardduty: read(DatasetKind::GuardDutyFindings),
+            macie: read(DatasetKind::MacieFindings),
+        }
+    }
+
+    /// True when at least one channel `f` arrived through was read, so
+    /// that its absence there means something.
+    fn source_read(&self, f: &Finding) -> bool {
+        f.provenances.is_empty()
+            || f.provenances.iter().any(|p| match p.channel {
+                Channel::SecurityHub => self.security_hub,
+                Channel::GuardDuty => self.guardduty,
+                Channel::Macie => self.macie,
+                Channel::Rampart => true,
+            })
+    }
+}
+
+/// Finding positions by id (the first of duplicates). Borrowed ids,
+/// hashed: 100,000 findings a side cost no copies; the lists are sorted at
+/// the end, so the map's order does not matter.
+fn index(e: &Estate) -> HashMap<&str, usize> {
+    let mut m = HashMap::with_capacity(e.findings.len());
+    for (i, f) in e.findings.iter().enumerate() {
+        m.entry(f.id.as_str()).or_insert(i);
+    }
+    m
 }
 
 pub(super) fn diff(old: &Estate, new: &Estate) -> FindingsDiff {
-    let index = |e: &Estate| -> BTreeMap<String, usize> {
-        let mut m = BTreeMap::new();
-        for (i, f) in e.findings.iter().enumerate() {
-            m.entry(f.id.clone()).or_insert(i);
-        }
-        m
-    };
     let (oi, ni) = (index(old), index(new));
+    let (old_read, new_read) = (ChannelsRead::of(old), ChannelsRead::of(new));
     let mut out = FindingsDiff::default();
     for (id, &n) in &ni {
         let f = &new.findings[n];
         match oi.get(id).map(|&o| &old.findings[o]) {
-            None if !source_read(old, f) => out.not_compared += 1,
+            None if !old_read.source_read(f) => out.not_compared += 1,
             None if is_open(f) => out.new.push(NewFinding {
                 finding: FindingRef::of(f),
                 reopened: false,
@@ -167,7 +190,7 @@ pub(super) fn diff(old: &Estate, new: &Estate) -> FindingsDiff {
             continue;
         }
         let f = &old.findings[o];
-        if !source_read(new, f) {
+        if !new_read.source_read(f) {
             out.not_compared += 1;
         } else if is_open(f) {
             out.resolved.push(ResolvedFinding {
@@ -193,6 +216,11 @@ fn compare(was: &Finding, now: &Finding, out: &mut FindingsDiff) {
             finding: FindingRef::of(was),
             reason: closed_reason(now),
         }),
+        // Most findings are as they were: nothing to describe.
+        _ if was.severity == now.severity
+            && was.workflow == now.workflow
+            && was.compliance_status() == now.compliance_status()
+            && was.record_state == now.record_state => {}
         _ => {
             let mut d = Details::default();
             d.field("severity", was.severity, now.severity);

@@ -37,12 +37,9 @@ impl ControlChange {
     }
 }
 
-/// Each side's posture, assessed as of its own capture time.
-pub(super) fn assess(old: &Estate, new: &Estate) -> (Posture, Posture) {
-    (
-        posture::assess(old, old.meta.captured_at),
-        posture::assess(new, new.meta.captured_at),
-    )
+/// One side's posture, assessed as of its own capture time.
+pub(super) fn assess_side(e: &Estate) -> Posture {
+    posture::assess(e, e.meta.captured_at)
 }
 
 fn shown(c: Option<&ScoreCounts>, p: &Posture) -> (String, Option<u8>) {

@@ -22,10 +22,12 @@ pub enum ViewKind {
     Key,
     Vpc,
     Alarms,
+    /// `:diff`: what changed against `--baseline`.
+    Diff,
 }
 
 impl ViewKind {
-    pub const ALL: [ViewKind; 12] = [
+    pub const ALL: [ViewKind; 13] = [
         ViewKind::Overview,
         ViewKind::Findings,
         ViewKind::Detail,
@@ -38,6 +40,7 @@ impl ViewKind {
         ViewKind::Key,
         ViewKind::Vpc,
         ViewKind::Alarms,
+        ViewKind::Diff,
     ];
 
     pub fn label(self) -> &'static str {
@@ -54,6 +57,7 @@ impl ViewKind {
             ViewKind::Key => "KMS key",
             ViewKind::Vpc => "VPC topology",
             ViewKind::Alarms => "Alarms",
+            ViewKind::Diff => "What changed",
         }
     }
 }
@@ -101,6 +105,8 @@ pub enum CommandId {
     GoKms,
     GoVpc,
     GoAlarms,
+    /// `:diff`: what changed against `--baseline`.
+    GoDiff,
     Theme,
     /// A finding's KMS key or VPC node; a control's failing resources.
     GoResource,

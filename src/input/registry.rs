@@ -1,9 +1,13 @@
 //! The command registry: one table that drives key bindings, the `:` prompt
-//! and its completion, the `?` help overlay and the footer hints.
+//! and its completion, the `?` help overlay and the footer hints. The rows
+//! of particular views are here, the global ones in `registry/global.rs`.
+
+mod global;
 
 use super::command::{ArgKind, CommandId, CommandSpec, ViewKind};
 use ViewKind::{
-    Alarms, Controls, Detail, E8, Findings, Key, Kms, Log, Overview, Requirement, Standards, Vpc,
+    Alarms, Controls, Detail, Diff, E8, Findings, Key, Kms, Log, Overview, Requirement, Standards,
+    Vpc,
 };
 
 const LISTS: &[ViewKind] = &[
@@ -19,6 +23,7 @@ const LISTS: &[ViewKind] = &[
     Vpc,
     Alarms,
     Log,
+    Diff,
 ];
 const SIDEWAYS: &[ViewKind] = &[Overview, E8, Vpc];
 const RELATED: &[ViewKind] = &[Controls, Requirement, Kms, Key, Vpc];
@@ -26,7 +31,7 @@ const RESOURCE: &[ViewKind] = &[Findings, Detail, Controls];
 const TABLES: &[ViewKind] = &[Findings];
 const FINDING_ACTIONS: &[ViewKind] = &[Findings, Detail];
 
-const fn cmd(
+pub(super) const fn cmd(
     id: CommandId,
     name: &'static str,
     keys: &'static [&'static str],
@@ -46,8 +51,8 @@ const fn cmd(
     }
 }
 
-/// The registry. Order is the order of help and footer hints.
-pub const COMMANDS: &[CommandSpec] = &[
+/// The commands of particular views, first in help and footer hints.
+const VIEW_COMMANDS: &[CommandSpec] = &[
     cmd(
         CommandId::Open,
         "open",
@@ -301,151 +306,21 @@ pub const COMMANDS: &[CommandSpec] = &[
         None,
         LISTS,
     ),
-    cmd(
-        CommandId::Back,
-        "back",
-        &["esc"],
-        "go back",
-        Some("back"),
-        &[],
-    ),
-    cmd(
-        CommandId::GoOverview,
-        "overview",
-        &["1"],
-        "go to the overview",
-        None,
-        &[],
-    ),
-    CommandSpec {
-        arg: Some(ArgKind::Query),
-        aliases: &["f"],
-        ..cmd(
-            CommandId::GoFindings,
-            "findings",
-            &["2"],
-            "go to the findings, optionally filtered (:findings sev>=high)",
-            None,
-            &[],
-        )
-    },
-    cmd(
-        CommandId::Refresh,
-        "refresh",
-        &["r"],
-        "refresh this view's data (Security Hub findings: what changed)",
-        Some("refresh"),
-        &[],
-    ),
-    CommandSpec {
-        aliases: &["reload"],
-        ..cmd(
-            CommandId::RefreshAll,
-            "refresh-all",
-            &["R"],
-            "refresh everything, in full",
-            None,
-            &[],
-        )
-    },
-    cmd(
-        CommandId::GoControls,
-        "controls",
-        &["3"],
-        "go to the standards and controls",
-        None,
-        &[],
-    ),
-    cmd(
-        CommandId::GoE8,
-        "e8",
-        &["4"],
-        "go to the Essential Eight",
-        None,
-        &[],
-    ),
-    cmd(
-        CommandId::GoKms,
-        "kms",
-        &["5"],
-        "go to the KMS keys",
-        None,
-        &[],
-    ),
-    cmd(
-        CommandId::GoVpc,
-        "vpc",
-        &["6"],
-        "go to the VPC topology",
-        None,
-        &[],
-    ),
-    cmd(
-        CommandId::GoAlarms,
-        "alarms",
-        &["7"],
-        "go to the alarms",
-        None,
-        &[],
-    ),
-    CommandSpec {
-        arg: Some(ArgKind::ThemeName),
-        ..cmd(
-            CommandId::Theme,
-            "theme",
-            &[],
-            "switch the colour theme (:theme light)",
-            None,
-            &[],
-        )
-    },
-    CommandSpec {
-        arg: Some(ArgKind::Text),
-        ..cmd(
-            CommandId::Export,
-            "export",
-            &[],
-            "evidence report of this view's data, recorded in the session log (:export r.html; .md .json .csv)",
-            None,
-            &[],
-        )
-    },
-    cmd(
-        CommandId::ShowLog,
-        "log",
-        &["L"],
-        "the session's AWS calls, refusals and writes",
-        None,
-        &[],
-    ),
-    cmd(
-        CommandId::CommandPrompt,
-        "",
-        &[":"],
-        "command prompt (tab completes)",
-        Some("command"),
-        &[],
-    ),
-    CommandSpec {
-        aliases: &["h"],
-        ..cmd(
-            CommandId::Help,
-            "help",
-            &["?"],
-            "show this help",
-            Some("help"),
-            &[],
-        )
-    },
-    CommandSpec {
-        aliases: &["q", "q!", "exit"],
-        ..cmd(
-            CommandId::Quit,
-            "quit",
-            &["q", "ctrl-c"],
-            "quit rampart",
-            Some("quit"),
-            &[],
-        )
-    },
 ];
+
+const COUNT: usize = VIEW_COMMANDS.len() + global::GLOBAL_COMMANDS.len();
+const ALL: [CommandSpec; COUNT] = concat(VIEW_COMMANDS, global::GLOBAL_COMMANDS);
+
+/// The registry. Order is the order of help and footer hints.
+pub const COMMANDS: &[CommandSpec] = &ALL;
+
+/// `a` then `b`, in one array (const, so the registry stays a constant).
+const fn concat<const N: usize>(a: &[CommandSpec], b: &[CommandSpec]) -> [CommandSpec; N] {
+    let mut out = [a[0]; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = if i < a.len() { a[i] } else { b[i - a.len()] };
+        i += 1;
+    }
+    out
+}

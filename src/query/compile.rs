@@ -132,11 +132,13 @@ fn field(
         "tag" => tag(value)?,
         "is" => match v.to_ascii_lowercase().as_str() {
             "new" => Pred::New,
+            "added" => Pred::Added,
+            "changed" => Pred::Changed,
             _ => {
                 return err(
                     &value.span,
                     format!(
-                        "unknown is: value '{}' (expected new: new or changed since the session began)",
+                        "unknown is: value '{}' (expected new: since the session began; added or changed: against --baseline)",
                         shorten(v)
                     ),
                 );

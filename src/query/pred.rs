@@ -50,6 +50,10 @@ pub(super) enum Pred {
     },
     /// `is:new`: new or changed since the console session began.
     New,
+    /// `is:added`: new against the baseline.
+    Added,
+    /// `is:changed`: changed against the baseline.
+    Changed,
 }
 
 /// A predicate, possibly negated.
@@ -66,7 +70,12 @@ impl Term {
 
     /// True for terms that depend on the session, not only the finding.
     pub(super) fn uses_marks(&self) -> bool {
-        matches!(self.pred, Pred::New)
+        matches!(self.pred, Pred::New | Pred::Added | Pred::Changed)
+    }
+
+    /// True for terms that compare against a baseline.
+    pub(super) fn uses_baseline(&self) -> bool {
+        matches!(self.pred, Pred::Added | Pred::Changed)
     }
 }
 
@@ -74,6 +83,8 @@ impl Pred {
     fn matches(&self, f: &Finding, marks: &dyn Marks) -> bool {
         match self {
             Pred::New => marks.is_new(f),
+            Pred::Added => marks.is_added(f),
+            Pred::Changed => marks.is_changed(f),
             Pred::Text(needle) => text_matches(needle, f),
             Pred::Severity(cmp, level) => cmp.holds(f.severity, *level),
             Pred::Source(s) => f.source == *s,

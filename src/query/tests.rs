@@ -347,3 +347,43 @@ fn is_new_asks_the_session_and_never_holds_outside_one() {
     assert_eq!(e.position, 3);
     assert!(e.message.contains("expected new"), "{}", e.message);
 }
+
+/// Marks with a baseline: GuardDuty added, Macie changed.
+struct AgainstBaseline;
+
+impl Marks for AgainstBaseline {
+    fn is_new(&self, _f: &crate::model::Finding) -> bool {
+        false
+    }
+    fn is_added(&self, f: &crate::model::Finding) -> bool {
+        f.source == crate::model::Source::GuardDuty
+    }
+    fn is_changed(&self, f: &crate::model::Finding) -> bool {
+        f.source == crate::model::Source::Macie
+    }
+}
+
+#[test]
+fn added_and_changed_ask_the_baseline_and_never_hold_without_one() {
+    let q = Query::parse("is:added").unwrap();
+    assert!(q.uses_marks() && q.uses_baseline());
+    assert!(!Query::parse("is:new").unwrap().uses_baseline());
+    let with = |text: &str| -> Vec<&str> {
+        let q = Query::parse(text).unwrap();
+        fixtures()
+            .into_iter()
+            .filter(|(_, f)| q.matches_with(f, &AgainstBaseline))
+            .map(|(name, _)| name)
+            .collect()
+    };
+    assert_eq!(with("is:added"), ["gd"]);
+    assert_eq!(with("is:changed"), ["macie"]);
+    assert_eq!(with("!is:added is:changed"), ["macie"]);
+    assert!(hits("is:added").is_empty(), "no baseline, nothing added");
+    assert!(
+        hits("is:changed").is_empty(),
+        "no baseline, nothing changed"
+    );
+    let e = error("is:gone");
+    assert!(e.message.contains("--baseline"), "{}", e.message);
+}

@@ -32,6 +32,7 @@ pub fn crumb(app: &App, r: &Route) -> String {
             None => "VPC topology".to_string(),
         },
         Route::Alarms(_) => "Alarms".to_string(),
+        Route::Diff(_) => "What changed".to_string(),
         Route::Overview(_) => "Overview".to_string(),
         Route::Findings(_) => "Findings".to_string(),
         Route::Detail(_) => "Detail".to_string(),

@@ -109,6 +109,10 @@ pub fn help_lines(app: &App, view: ViewKind) -> Vec<(String, String, String)> {
                 "is:new",
                 "new or changed since the session began (marked + in the table)",
             ),
+            (
+                "is:added",
+                "new against --baseline; is:changed: changed against it",
+            ),
         ] {
             out.push((ex.0.to_string(), String::new(), ex.1.to_string()));
         }

@@ -22,6 +22,8 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
     if area.width == 0 || area.height == 0 {
         return;
     }
+    // With `--baseline`, what changed since then leads.
+    let area = super::diff::summary(area, buf, app, theme);
     let grid_h = (app.summary.sources.len() as u16) + 4;
     if area.width >= 120 {
         let left_w = area.width * 58 / 100;

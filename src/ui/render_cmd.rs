@@ -10,7 +10,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 /// Views `render` knows (their `:` command names), for messages.
-pub const VIEWS: &str = "overview, findings, controls, e8, kms, vpc, alarms, detail:<finding-id>";
+pub const VIEWS: &str =
+    "overview, findings, controls, e8, kms, vpc, alarms, diff, detail:<finding-id>";
 
 /// An app with `estate` loaded and `view` open (`overview`, `findings`,
 /// `detail:<finding-id>`), the filter applied to the findings view.
@@ -39,7 +40,7 @@ pub fn app_for_view(
                 None => update(&mut app, Action::Command(CommandId::GoFindings)),
             };
         }
-        "controls" | "e8" | "kms" | "vpc" | "alarms" => {
+        "controls" | "e8" | "kms" | "vpc" | "alarms" | "diff" => {
             if filter.is_some() {
                 return Err("--filter applies to the findings view only".to_string());
             }
@@ -48,6 +49,7 @@ pub fn app_for_view(
                 "e8" => CommandId::GoE8,
                 "kms" => CommandId::GoKms,
                 "vpc" => CommandId::GoVpc,
+                "diff" => CommandId::GoDiff,
                 _ => CommandId::GoAlarms,
             };
             update(&mut app, Action::Command(id));

@@ -72,6 +72,7 @@ pub(crate) fn replace_estate(app: &mut App, mut estate: Estate) {
         }
     }
     let keys = view_keys(app);
+    super::super::compare::recompute(app, &estate);
     let d = derived::prepare(&mut estate, app.now());
     app.file_findings = d.file_findings;
     app.posture = Arc::new(d.posture);
@@ -86,6 +87,7 @@ pub(crate) fn replace_estate(app: &mut App, mut estate: Estate) {
 /// store; bring the views along.
 #[cfg(feature = "writes")]
 pub(super) fn findings_changed(app: &mut App, keys: Vec<Option<String>>) {
+    super::super::compare::recompute_shown(app);
     after_change(app, keys, true);
 }
 

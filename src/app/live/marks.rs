@@ -1,10 +1,12 @@
 //! Findings new or changed since the console session began: what the
 //! marker column, the header count and `is:new` show.
 
+use crate::app::compare::BaselineIds;
 use crate::app::findings::updated;
 use crate::model::{Estate, Finding, Source, Timestamp};
 use crate::query::Marks;
 use std::collections::HashSet;
+use std::sync::Arc;
 
 /// A finding is new when its provider says it was updated after the session
 /// began, or when a refresh brought it in for the first time or with a
@@ -16,6 +18,9 @@ pub struct SessionMarks {
     pub since: Timestamp,
     /// Findings a refresh found new or changed.
     pub ids: HashSet<String>,
+    /// Findings new and changed against `--baseline` (`None`: no baseline,
+    /// or nothing compared yet).
+    pub against: Option<Arc<BaselineIds>>,
 }
 
 impl SessionMarks {
@@ -23,6 +28,7 @@ impl SessionMarks {
         SessionMarks {
             since,
             ids: HashSet::new(),
+            against: None,
         }
     }
 
@@ -46,6 +52,18 @@ impl SessionMarks {
 impl Marks for SessionMarks {
     fn is_new(&self, f: &Finding) -> bool {
         SessionMarks::is_new(self, f)
+    }
+
+    fn is_added(&self, f: &Finding) -> bool {
+        self.against
+            .as_ref()
+            .is_some_and(|a| a.added.contains(&f.id))
+    }
+
+    fn is_changed(&self, f: &Finding) -> bool {
+        self.against
+            .as_ref()
+            .is_some_and(|a| a.changed.contains(&f.id))
     }
 }
 

@@ -70,6 +70,8 @@ pub(super) fn done(app: &mut App, load: u64, error: Option<String>) {
     if l.load == 0 {
         app.live.baseline = true;
     }
+    // What streamed in during the load is compared with `--baseline` once.
+    super::super::compare::recompute_shown(app);
     if l.covers(DatasetKind::SecurityHubFindings)
         && read_everywhere(app, DatasetKind::SecurityHubFindings)
     {

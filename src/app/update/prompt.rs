@@ -63,6 +63,7 @@ fn filter_key(app: &mut App, mut p: FilterPrompt, key: Key) -> Vec<Effect> {
     match key.code {
         KeyCode::Enter => match parse(p.input.text()) {
             Ok(query) => {
+                super::super::compare::note_filter(app, query.as_ref());
                 let estate = Arc::clone(&app.estate);
                 with_view(app, |v| v.set_filter(&estate, query));
                 return Vec::new();

@@ -10,6 +10,7 @@ pub(super) use attest::{attest_key, attested};
 
 use super::super::App;
 use super::super::action::{Effect, Hit};
+use super::super::compare::DiffView;
 use super::super::route::Route;
 use super::super::views::{AlarmsView, KmsView, VpcView};
 use crate::input::CommandId;
@@ -34,6 +35,10 @@ pub(super) fn run(app: &mut App, id: CommandId, arg: Option<&str>) -> Vec<Effect
         CommandId::GoAlarms => {
             let v = AlarmsView::new(&app.estate);
             go(app, Route::Alarms(Box::new(v)))
+        }
+        CommandId::GoDiff => {
+            let v = DiffView::new(app.baseline_diff().map(|d| d.as_ref()));
+            go(app, Route::Diff(Box::new(v)))
         }
         CommandId::Theme => {
             theme(app, arg);
@@ -94,6 +99,10 @@ pub(super) fn click(route: &mut Route, hit: Hit) -> bool {
             select(&mut v.cursor, i, len)
         }
         (Route::Alarms(v), Hit::Row(i)) => {
+            let len = v.rows().len();
+            select(&mut v.cursor, i, len)
+        }
+        (Route::Diff(v), Hit::Row(i)) => {
             let len = v.rows().len();
             select(&mut v.cursor, i, len)
         }
