@@ -119,6 +119,7 @@ pub(super) fn command(app: &mut App, id: CommandId) -> Vec<Effect> {
         return Vec::new();
     }
     let Some(DiffRow::Entry(section, i)) = v.selected() else {
+        app.set_status("select a finding (j/k) to open it", false);
         return Vec::new();
     };
     let Some(d) = app.baseline_diff() else {
@@ -129,7 +130,13 @@ pub(super) fn command(app: &mut App, id: CommandId) -> Vec<Effect> {
         Section::New => f.new.get(i).map(|n| &n.finding.id),
         Section::Changed => f.changed.get(i).map(|c| &c.finding.id),
         Section::Resolved => f.resolved.get(i).map(|r| &r.finding.id),
-        _ => return Vec::new(),
+        _ => {
+            app.set_status(
+                "only findings open from here (keys, network and alarms: views 5, 6 and 7)",
+                false,
+            );
+            return Vec::new();
+        }
     };
     let Some(id) = id.cloned() else {
         return Vec::new();

@@ -77,6 +77,16 @@ fn enter_on_a_new_finding_opens_its_detail_and_esc_comes_back() {
         .finding
         .id
         .clone();
+    // The first row is not a finding: Enter says what it can open.
+    keys(&mut app, "enter");
+    assert_eq!(app.view(), ViewKind::Diff);
+    assert!(
+        app.status
+            .as_ref()
+            .is_some_and(|s| s.text.contains("select a finding")),
+        "{:?}",
+        app.status
+    );
     for _ in 0..at {
         keys(&mut app, "j");
     }
