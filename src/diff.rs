@@ -107,18 +107,25 @@ pub fn assess_baseline(old: &Estate) -> Posture {
 /// [`assess_baseline`]): one baseline compared with estate after estate is
 /// assessed once.
 pub fn diff_with(old: &Estate, po: &Posture, new: &Estate) -> EstateDiff {
+    diff_assessed(old, po, new, &posture::assess_side(new))
+}
+
+/// Compares two estates whose postures are both already assessed (the
+/// console holds the posture of what it shows). rampart's own check
+/// findings are never compared as findings: they follow from the keys,
+/// network, alarms and controls compared here.
+pub fn diff_assessed(old: &Estate, po: &Posture, new: &Estate, pn: &Posture) -> EstateDiff {
     let not_compared = not_compared(old, new);
     let skip = |kind: DatasetKind| not_compared.iter().any(|n| n.dataset == kind);
-    let pn = posture::assess_side(new);
     EstateDiff {
         old: Side::of(old),
         new: Side::of(new),
         findings: findings::diff(old, new),
-        scores: posture::scores(po, &pn),
+        scores: posture::scores(po, pn),
         controls: if skip(DatasetKind::SecurityHubFindings) {
             Vec::new()
         } else {
-            posture::controls(po, &pn)
+            posture::controls(po, pn)
         },
         keys: if skip(DatasetKind::KmsKeys) {
             Vec::new()

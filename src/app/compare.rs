@@ -69,29 +69,16 @@ impl BaselineIds {
     }
 }
 
-/// Compares `loaded` (the data, without rampart's appended checks) with
-/// the baseline, when there is one.
-pub(super) fn recompute(app: &mut App, loaded: &Estate) {
+/// Compares the estate shown, with the posture the console assessed for
+/// it, with the baseline, when there is one: after a load of files, the
+/// end of a live load or a write. (rampart's appended checks are not
+/// compared as findings.)
+pub(super) fn recompute(app: &mut App) {
     let Some(r) = &app.reference else {
         return;
     };
-    let d = Arc::new(diff::diff_with(&r.estate, &r.posture, loaded));
-    install(app, d);
-}
-
-/// Compares the estate shown (its checks set aside meanwhile) with the
-/// baseline: after a live load ends or a write.
-pub(super) fn recompute_shown(app: &mut App) {
-    let Some(r) = &app.reference else {
-        return;
-    };
-    let (base, posture) = (Arc::clone(&r.estate), Arc::clone(&r.posture));
-    let n = app.file_findings.min(app.estate.findings.len());
-    let estate = Arc::make_mut(&mut app.estate);
-    let checks = estate.findings.split_off(n);
-    let d = Arc::new(diff::diff_with(&base, &posture, estate));
-    estate.findings.extend(checks);
-    install(app, d);
+    let d = diff::diff_assessed(&r.estate, &r.posture, &app.estate, &app.posture);
+    install(app, Arc::new(d));
 }
 
 /// Keeps the comparison, the marks the filter reads, and every open

@@ -158,13 +158,16 @@ impl ChannelsRead {
     }
 }
 
-/// Finding positions by id (the first of duplicates). Borrowed ids,
-/// hashed: 100,000 findings a side cost no copies; the lists are sorted at
-/// the end, so the map's order does not matter.
+/// Finding positions by id (the first of duplicates), rampart's own
+/// checks left out. Borrowed ids, hashed: 100,000 findings a side cost no
+/// copies; the lists are sorted at the end, so the map's order does not
+/// matter.
 fn index(e: &Estate) -> HashMap<&str, usize> {
     let mut m = HashMap::with_capacity(e.findings.len());
     for (i, f) in e.findings.iter().enumerate() {
-        m.entry(f.id.as_str()).or_insert(i);
+        if f.source != Source::Rampart {
+            m.entry(f.id.as_str()).or_insert(i);
+        }
     }
     m
 }

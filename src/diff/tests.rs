@@ -368,3 +368,18 @@ fn unread_control_findings_give_no_control_changes_and_unassessed_scores() {
     assert_eq!(d.scores[0].new, "not assessed");
     assert_eq!(d.scores[0].delta, None);
 }
+
+#[test]
+fn rampart_checks_appended_to_a_side_are_not_compared_as_findings() {
+    let old = crate::demo::estate();
+    let mut new = old.clone();
+    let pn = crate::posture::assess(&new, crate::demo::now());
+    assert!(!pn.checks.is_empty(), "the demo has check findings");
+    new.findings.extend(pn.checks.iter().cloned());
+    let po = crate::posture::assess(&old, crate::demo::now());
+    let d = diff_assessed(&old, &po, &new, &pn);
+    assert!(d.findings.is_empty(), "{:?}", d.findings.new.len());
+    // The same checks left in the old side are not "resolved" either.
+    let d = diff_assessed(&new, &pn, &old, &po);
+    assert!(d.findings.is_empty(), "{:?}", d.findings.resolved.len());
+}

@@ -72,12 +72,12 @@ pub(crate) fn replace_estate(app: &mut App, mut estate: Estate) {
         }
     }
     let keys = view_keys(app);
-    super::super::compare::recompute(app, &estate);
     let d = derived::prepare(&mut estate, app.now());
     app.file_findings = d.file_findings;
     app.posture = Arc::new(d.posture);
     app.xref = Arc::new(d.xref);
     app.estate = Arc::new(estate);
+    super::super::compare::recompute(app);
     app.data = DataState::Ready;
     app.loaded_once = true;
     after_change(app, keys, true);
@@ -87,7 +87,7 @@ pub(crate) fn replace_estate(app: &mut App, mut estate: Estate) {
 /// store; bring the views along.
 #[cfg(feature = "writes")]
 pub(super) fn findings_changed(app: &mut App, keys: Vec<Option<String>>) {
-    super::super::compare::recompute_shown(app);
+    super::super::compare::recompute(app);
     after_change(app, keys, true);
 }
 

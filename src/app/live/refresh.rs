@@ -71,7 +71,7 @@ pub(super) fn done(app: &mut App, load: u64, error: Option<String>) {
         app.live.baseline = true;
     }
     // What streamed in during the load is compared with `--baseline` once.
-    super::super::compare::recompute_shown(app);
+    super::super::compare::recompute(app);
     if l.covers(DatasetKind::SecurityHubFindings)
         && read_everywhere(app, DatasetKind::SecurityHubFindings)
     {
