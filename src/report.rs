@@ -31,7 +31,7 @@ mod tests;
 
 pub use build::{build, build_with};
 pub use digest::{DigestKind, InputDigest, SourceDigest, canonical_snapshot};
-pub use export::{ExportError, export};
+pub use export::{ExportError, Recorded, export, record};
 pub use model::*;
 pub use model_inventory::*;
 pub use model_posture::*;

@@ -176,8 +176,10 @@ fn console_for(
             },
             watch,
             attestations: local.attestations,
+            // The log opened up front is the session's: without it, a log
+            // opened later would hold local actions but none of the calls.
             session_log,
-            open_log: Some(open_log),
+            open_log: None,
             notice,
         });
     }
@@ -253,11 +255,8 @@ fn load_logged(data: &DataArgs, log: Option<&SessionLog>) -> Result<Estate, Stri
     if !data.files.is_empty() {
         return snapshot::load_paths(&data.files, chrono::Utc::now()).map_err(|e| e.to_string());
     }
-    let calls = match log {
-        Some(l) => CallLedger::logged(l.clone()),
-        None => CallLedger::new(),
-    };
-    crate::aws::load_live_blocking(data, calls).map_err(|e| e.to_string())
+    crate::aws::load_live_blocking(data, CallLedger::logged_if(log.cloned()))
+        .map_err(|e| e.to_string())
 }
 
 /// The time posture is assessed at: the demo's fixed clock, else now.

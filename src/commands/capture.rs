@@ -3,9 +3,9 @@
 //! travel with the data, so `--file FILE` later shows exactly this.
 
 use crate::cli::CaptureArgs;
-use crate::ledger::{Event, SessionLog};
+use crate::ledger::{SessionLog, sha256_file};
 use crate::model::Estate;
-use crate::report::SourceDigest;
+use crate::report;
 use crate::snapshot;
 use crate::text::sanitize;
 use std::path::Path;
@@ -51,24 +51,10 @@ pub fn run(estate: &Estate, args: &CaptureArgs, session: Option<&SessionLog>) ->
     }
 }
 
-/// Appends `export {path, sha256}` for the file at `path`.
+/// Records the snapshot at `path` (the SHA-256 of its bytes on disk).
 fn record(log: &SessionLog, path: &Path) -> Result<String, String> {
-    let digest = SourceDigest::of_files(&[path.to_path_buf()])?;
-    let sha256 = digest
-        .inputs
-        .first()
-        .map(|i| i.sha256.clone())
-        .ok_or_else(|| format!("{}: cannot hash the snapshot", path.display()))?;
-    let shown = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    log.record(Event::Export {
-        path: shown.display().to_string(),
-        sha256: sha256.clone(),
-    })
-    .map_err(|e| {
-        format!(
-            "{} written (sha256 {sha256}) but not recorded in the session log: {e}",
-            shown.display()
-        )
-    })?;
-    Ok(sha256)
+    let sha256 = sha256_file(path).map_err(|e| format!("{}: cannot hash: {e}", path.display()))?;
+    report::record(path, sha256, log.ledger())
+        .map(|r| r.sha256)
+        .map_err(|e| e.to_string())
 }

@@ -45,9 +45,10 @@ pub fn run(
     };
     let ledger = log.ledger();
     match report::export(text.as_bytes(), path, ledger) {
-        Ok(sha) => super::emit(&format!(
-            "wrote {} (sha256 {sha}); recorded in {}\n",
+        Ok(done) => super::emit(&format!(
+            "wrote {} (sha256 {}); recorded in {}\n",
             sanitize(&path.display().to_string()),
+            done.sha256,
             sanitize(&ledger.path().display().to_string())
         )),
         Err(e) => {

@@ -20,15 +20,28 @@ pub enum ExportError {
     },
 }
 
+/// A file written and recorded in the session log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recorded {
+    /// The path as logged: absolute when it can be made so.
+    pub path: String,
+    /// Hex SHA-256 of the file's bytes.
+    pub sha256: String,
+}
+
 /// Writes `bytes` to `path` (complete or not at all, mode 0600), then
-/// appends `export {path, sha256}` to `ledger`. Returns the hex SHA-256 of
-/// the bytes written. The path logged is absolute when it can be made so.
-pub fn export(bytes: &[u8], path: &Path, ledger: &Ledger) -> Result<String, ExportError> {
+/// records it in `ledger` ([`record`]).
+pub fn export(bytes: &[u8], path: &Path, ledger: &Ledger) -> Result<Recorded, ExportError> {
     write_atomic(bytes, path).map_err(|message| ExportError::Write {
         path: path.display().to_string(),
         message,
     })?;
-    let sha256 = sha256_hex(bytes);
+    record(path, sha256_hex(bytes), ledger)
+}
+
+/// Appends `export {path, sha256}` for a file already written at `path`
+/// (a report, a snapshot).
+pub fn record(path: &Path, sha256: String, ledger: &Ledger) -> Result<Recorded, ExportError> {
     let logged = absolute(path).display().to_string();
     ledger
         .append(Event::Export {
@@ -36,11 +49,14 @@ pub fn export(bytes: &[u8], path: &Path, ledger: &Ledger) -> Result<String, Expo
             sha256: sha256.clone(),
         })
         .map_err(|e| ExportError::NotLogged {
-            path: logged,
+            path: logged.clone(),
             sha256: sha256.clone(),
             message: e.to_string(),
         })?;
-    Ok(sha256)
+    Ok(Recorded {
+        path: logged,
+        sha256,
+    })
 }
 
 fn absolute(path: &Path) -> PathBuf {

@@ -204,7 +204,7 @@ fn export_writes_privately_and_logs_the_hash() {
     let out = dir.path().join("report.html");
     std::fs::write(&out, "old").expect("seed");
     let bytes = demo_report(&demo::estate(), Format::Html).into_bytes();
-    let sha = export(&bytes, &out, &ledger).expect("export");
+    let sha = export(&bytes, &out, &ledger).expect("export").sha256;
     assert_eq!(std::fs::read(&out).expect("read"), bytes);
     assert_eq!(sha, sha256_hex(&bytes));
     #[cfg(unix)]

@@ -45,15 +45,11 @@ pub fn export(job: &ExportJob, log: &SessionLog, now: Timestamp) -> Result<Expor
     }?;
     let built = report::build_with(&estate, &job.posture, source, now);
     let text = report::render(&built, job.format)?;
-    let sha256 =
+    let done =
         report::export(text.as_bytes(), &job.path, log.ledger()).map_err(|e| e.to_string())?;
-    let path = std::path::absolute(&job.path)
-        .unwrap_or_else(|_| job.path.clone())
-        .display()
-        .to_string();
     Ok(Exported {
-        path,
-        sha256,
+        path: done.path,
+        sha256: done.sha256,
         log: log.path().display().to_string(),
     })
 }

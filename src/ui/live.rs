@@ -87,14 +87,10 @@ impl Backend {
         open_log: Option<LogOpener>,
         tx: UnboundedSender<Action>,
     ) -> Backend {
-        let cell = OnceLock::new();
-        if let Some(l) = log {
-            let _ = cell.set(l);
-        }
         Backend {
             source,
             session: Arc::new(OnceLock::new()),
-            log: cell,
+            log: log.map(OnceLock::from).unwrap_or_default(),
             open_log,
             tx,
         }
@@ -106,10 +102,9 @@ impl Backend {
         if let Some(l) = self.log.get() {
             return Ok(l.clone());
         }
-        let open = self
-            .open_log
-            .as_ref()
-            .ok_or_else(|| "there is no session log".to_string())?;
+        let open = self.open_log.as_ref().ok_or_else(|| {
+            "this session has no log: it could not be opened at start".to_string()
+        })?;
         let log = open()?;
         let log = self.log.get_or_init(|| log).clone();
         let _ = self
@@ -216,10 +211,7 @@ impl Backend {
 /// The session's guard: read-only unless writes were asked for (and
 /// built); its calls go to the session log when there is one.
 fn guard(allow_writes: bool, log: Option<SessionLog>) -> Guard {
-    let calls = match log {
-        Some(l) => CallLedger::logged(l),
-        None => CallLedger::new(),
-    };
+    let calls = CallLedger::logged_if(log);
     #[cfg(feature = "writes")]
     if allow_writes {
         return Guard::with_opt_in_writes(calls);

@@ -10,6 +10,11 @@ impl CallLedger {
     pub fn logged(log: SessionLog) -> CallLedger {
         CallLedger::with_sink(move |r| log.append(call_event(r)))
     }
+
+    /// [`CallLedger::logged`] when there is a log, else a plain ledger.
+    pub fn logged_if(log: Option<SessionLog>) -> CallLedger {
+        log.map_or_else(CallLedger::new, CallLedger::logged)
+    }
 }
 
 /// The log entry of one call.
