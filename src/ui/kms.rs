@@ -7,7 +7,6 @@ use super::table::{below, finding_badge, header, list};
 use super::theme::{Role, Theme};
 use crate::app::{App, Route};
 use crate::model::{DatasetKind, KeyManager};
-use crate::posture::kms::RotationStatus;
 use crate::posture::kms::{KeyAnalysis, PolicyAnalysis};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -151,29 +150,6 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
     );
 }
 
-/// Rotation in a table cell: `on, 365d, next 2027-03-01`, `OFF`, ...
-fn rotation_short(r: &RotationStatus) -> (String, bool) {
-    match r {
-        RotationStatus::Enabled {
-            period_days,
-            next_rotation,
-        } => {
-            let mut t = "on".to_string();
-            if let Some(d) = period_days {
-                t.push_str(&format!(", {d}d"));
-            }
-            if let Some(n) = next_rotation {
-                t.push_str(&format!(", next {}", n.format("%Y-%m-%d")));
-            }
-            (t, false)
-        }
-        RotationStatus::Disabled => ("✗ OFF".to_string(), true),
-        RotationStatus::NotAssessed => ("– not read".to_string(), false),
-        RotationStatus::AwsManaged => ("yearly (AWS)".to_string(), false),
-        RotationStatus::NotApplicable { .. } => ("n/a".to_string(), false),
-    }
-}
-
 #[allow(clippy::too_many_arguments)]
 fn cell(
     buf: &mut Buffer,
@@ -214,7 +190,7 @@ fn cell(
         Col::Spec => text(buf, &key.spec, Role::Dim),
         Col::Rotation => match a {
             Some(a) => {
-                let (t, bad) = rotation_short(&a.rotation);
+                let (t, bad) = crate::app::views::rotation_text(&a.rotation, true);
                 text(buf, &t, if bad { Role::StatusFailed } else { Role::Text })
             }
             None => text(buf, "-", Role::Dim),

@@ -76,27 +76,35 @@ pub struct KeyView {
     pub scroll: Scroll,
 }
 
-/// `90 days`, or what rotation means for this key, and whether it is a problem.
-pub fn rotation_text(r: &RotationStatus) -> (String, bool) {
-    match r {
+/// What rotation means for this key (`on, every 365 days, next ...`), and
+/// whether it is a problem; `short` for a table cell (`on, 365d, ...`).
+pub fn rotation_text(r: &RotationStatus, short: bool) -> (String, bool) {
+    let text = match r {
         RotationStatus::Enabled {
             period_days,
             next_rotation,
         } => {
             let mut t = "on".to_string();
-            if let Some(d) = period_days {
-                t.push_str(&format!(", every {d} days"));
+            match period_days {
+                Some(d) if short => t.push_str(&format!(", {d}d")),
+                Some(d) => t.push_str(&format!(", every {d} days")),
+                None => {}
             }
             if let Some(n) = next_rotation {
                 t.push_str(&format!(", next {}", n.format("%Y-%m-%d")));
             }
-            (t, false)
+            t
         }
-        RotationStatus::Disabled => ("OFF".to_string(), true),
-        RotationStatus::NotAssessed => ("not assessed (status not read)".to_string(), false),
-        RotationStatus::AwsManaged => ("yearly (AWS managed)".to_string(), false),
-        RotationStatus::NotApplicable { reason } => (format!("n/a: {reason}"), false),
-    }
+        RotationStatus::Disabled if short => "✗ OFF".to_string(),
+        RotationStatus::Disabled => "OFF".to_string(),
+        RotationStatus::NotAssessed if short => "– not read".to_string(),
+        RotationStatus::NotAssessed => "not assessed (status not read)".to_string(),
+        RotationStatus::AwsManaged if short => "yearly (AWS)".to_string(),
+        RotationStatus::AwsManaged => "yearly (AWS managed)".to_string(),
+        RotationStatus::NotApplicable { .. } if short => "n/a".to_string(),
+        RotationStatus::NotApplicable { reason } => format!("n/a: {reason}"),
+    };
+    (text, matches!(r, RotationStatus::Disabled))
 }
 
 impl KeyView {
@@ -186,7 +194,7 @@ fn join_or(items: &[String], none: &str) -> String {
 }
 
 fn analysis_lines(lines: &mut Vec<KeyLine>, a: &KeyAnalysis) {
-    let (rotation, bad) = rotation_text(&a.rotation);
+    let (rotation, bad) = rotation_text(&a.rotation, false);
     lines.push(if bad {
         KeyLine::Warn("Rotation".into(), rotation)
     } else {
